@@ -1,0 +1,60 @@
+"""The library API; the CLI is a thin layer over these functions."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from .config import Settings, load_settings
+from .document import Report
+from .pipeline import CLEAN_STAGES, RULES_STAGES, run_stages
+from .pipeline.ingest import ingest_bytes, ingest_path
+
+
+def _settings(settings: Settings | None, overrides: dict[str, Any]) -> Settings:
+    return load_settings(overrides) if settings is None else settings
+
+
+def clean_file(path: str | Path, settings: Settings | None = None, **overrides: Any) -> Report:
+    """Ingest and clean one file: clean Simplified text, metadata and the quality report."""
+    settings = _settings(settings, overrides)
+    report = _timed_ingest(lambda: ingest_path(path, settings))
+    return run_stages(report, settings, CLEAN_STAGES)
+
+
+def clean_text(text: str, settings: Settings | None = None, **overrides: Any) -> Report:
+    settings = _settings(settings, overrides)
+    report = ingest_bytes(text.encode("utf-8"), None, settings)
+    return run_stages(report, settings, CLEAN_STAGES)
+
+
+def summarize_report(report: Report, settings: Settings) -> Report:
+    """Run everything after ingest on an ingested report, with the configured engine."""
+    report = run_stages(report, settings, RULES_STAGES)
+    report.engine = {k: "rules" for k in ("facts", "summary_zh", "summary_en", "english")}
+    if settings.engine in ("model", "auto") or settings.translate:
+        from .model.engine import apply_model_engine  # lazy: imports torch only when asked
+
+        report = apply_model_engine(report, settings)
+    return report
+
+
+def summarize_file(path: str | Path, settings: Settings | None = None, **overrides: Any) -> Report:
+    """Summarize one report file. Raises InputError for unreadable input."""
+    settings = _settings(settings, overrides)
+    report = _timed_ingest(lambda: ingest_path(path, settings))
+    return summarize_report(report, settings)
+
+
+def summarize_text(text: str, settings: Settings | None = None, **overrides: Any) -> Report:
+    settings = _settings(settings, overrides)
+    report = ingest_bytes(text.encode("utf-8"), None, settings)
+    return summarize_report(report, settings)
+
+
+def _timed_ingest(load) -> Report:
+    started = time.perf_counter()
+    report = load()
+    report.timings_ms["ingest"] = round((time.perf_counter() - started) * 1000, 3)
+    return report

@@ -1,0 +1,1 @@
+"""Rendering a Report: JSON result (versioned schema), Markdown, rich terminal view."""
