@@ -28,6 +28,7 @@ class Metadata:
     reporter: str | None = None
     editor: str | None = None
     reviewer: str | None = None
+    photographer: str | None = None
     url: str | None = None
 
 

@@ -1,4 +1,4 @@
-"""The deterministic pipeline: ingest -> normalize -> corruption -> clean -> extract -> render_en.
+"""The deterministic pipeline: ingest -> corruption -> normalize -> clean -> extract -> render_en.
 
 A stage is a function ``stage(report, settings) -> report``. Stages are imported lazily so a
 command only pays for the stages it runs.
@@ -17,14 +17,15 @@ Stage = Callable[[Report, Settings], Report]
 
 # name -> "module:function"
 STAGES: dict[str, str] = {
-    "normalize": "summarize.pipeline.normalize:normalize",
+    # Corruption runs first: undoing a mis-aligned GBK decoding needs the characters exactly as scraped.
     "corruption": "summarize.pipeline.corruption:detect_corruption",
+    "normalize": "summarize.pipeline.normalize:normalize",
     "clean": "summarize.pipeline.clean:clean",
     "extract": "summarize.extract:extract",
     "render_en": "summarize.english.render:render_en",
 }
 
-CLEAN_STAGES = ("normalize", "corruption", "clean")
+CLEAN_STAGES = ("corruption", "normalize", "clean")
 RULES_STAGES = (*CLEAN_STAGES, "extract", "render_en")
 
 

@@ -1,0 +1,240 @@
+"""Clean: drop page chrome, recover page metadata, keep every body sentence.
+
+Works line by line on the normalized text. Each line is, in this order:
+1. dropped if a *strong* boilerplate group matches (banners, login prompts, breadcrumbs, copyright...);
+2. read for metadata (dateline, 来源, 编辑, 审核...) and dropped when nothing but metadata is left;
+3. dropped if a *weak* group matches what is left (bare URL, hash token, widget crumbs);
+4. otherwise kept. The headline is the first short line before the body starts.
+Inline credits (本网讯（通讯员X）, （撰稿人：X 审核人：Y）) are read into metadata and cut out of the line.
+Every removal is recorded in the quality report with its text and reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..config import Settings
+from ..document import CorruptedSpan, DroppedLine, Metadata, Report
+from ..resources import data_toml
+from .script import to_simplified
+
+PEOPLE_FIELDS = ("author", "reporter", "editor", "reviewer", "photographer")
+HAN = re.compile(r"[\u3400-\u9fff]")
+NAME_TOKEN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+@dataclass(frozen=True)
+class _Group:
+    name: str
+    strong: bool
+    max_len: int
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class _Rules:
+    groups: tuple[_Group, ...]
+    inline: tuple[tuple[str, re.Pattern[str]], ...]
+    date: re.Pattern[str]
+    labels: tuple[tuple[str, str], ...]
+    any_label: re.Pattern[str]
+    dateline: re.Pattern[str]
+    credit_tail: re.Pattern[str]
+    byline: re.Pattern[str]
+
+
+@cache
+def _rules() -> _Rules:
+    boiler = data_toml("boilerplate.toml")
+    meta = data_toml("metadata.toml")
+    groups = tuple(
+        _Group(name, spec["strong"], spec["max_len"], re.compile("|".join(f"(?:{p})" for p in spec["patterns"])))
+        for name, spec in boiler["groups"].items()
+    )
+    labels = tuple(meta["labels"].items())
+    any_label = "|".join(f"(?:{rx})" for _, rx in labels)
+    return _Rules(
+        groups=groups,
+        inline=tuple((name, re.compile(rx)) for name, rx in boiler["inline"].items()),
+        date=re.compile(meta["date"]),
+        labels=labels,
+        any_label=re.compile(rf"(?:{any_label})\s*[:：]"),
+        dateline=re.compile(meta["inline"]["dateline"]),
+        credit_tail=re.compile(meta["inline"]["credit_tail"]),
+        byline=re.compile(meta["inline"]["byline"]),
+    )
+
+
+def _match_group(line: str, strong: bool) -> str | None:
+    for group in _rules().groups:
+        if group.strong == strong and len(line) <= group.max_len and group.pattern.search(line):
+            return group.name
+    return None
+
+
+def _set(meta: Metadata, field: str, value: str | None) -> None:
+    value = (value or "").strip(" ：:，,;；?")
+    if value and not getattr(meta, field):
+        setattr(meta, field, value)
+
+
+def _read_people(rest: str) -> tuple[str, int]:
+    """Names after a label: '陈小虾 周邦在' -> '陈小虾、周邦在'. Returns (value, characters consumed)."""
+    names: list[str] = []
+    consumed = 0
+    for match in re.finditer(r"\s*([^\s?]+)", rest):
+        token = match.group(1)
+        if _rules().any_label.match(token) or not NAME_TOKEN.match(token):
+            if not names:  # the first value can be anything (an office, a newspaper)
+                cut = _rules().any_label.search(token)
+                token = token[: cut.start()] if cut else token
+                if token:
+                    names.append(token)
+                    consumed = match.start(1) + len(token)
+            break
+        names.append(token)
+        consumed = match.end()
+    return "、".join(names), consumed
+
+
+def _read_metadata(line: str, meta: Metadata) -> str:
+    """Read every metadata item in the line into meta; return what is left of the line."""
+    rules = _rules()
+    residue = line
+    date = rules.date.search(line)
+    if date:
+        if not meta.published:
+            meta.published = f"{int(date['y']):04d}-{int(date['m']):02d}-{int(date['d']):02d}"
+            meta.published_time = date["time"]
+        residue = residue.replace(date.group(0), " ")
+    for url in re.findall(r"(?:https?://|www\.)\S+", residue):
+        if not meta.url:
+            meta.url = url
+        residue = residue.replace(url, " ")
+    for field, label_rx in rules.labels:
+        for match in re.finditer(rf"(?:{label_rx})\s*[:：]", residue):
+            value, consumed = _read_people(residue[match.end():])
+            if field == "published":
+                value = ""  # already read from the date pattern
+            if field == "source" and value:
+                # "闽东日报记者 赵巧红/文": the outlet, then a byline.
+                value = re.split(r"记者|通讯员", value)[0]
+            _set(meta, field, value)
+            residue = residue[: match.start()] + " " + residue[match.end() + consumed:]
+            break
+    for match in rules.byline.finditer(residue):
+        _set(meta, "photographer" if match["kind"] in ("图", "摄") else "reporter", match["name"])
+    residue = rules.byline.sub(" ", residue)
+    residue = re.sub(r"(?:记者|通讯员)\s*(?=\s|$)", " ", residue)
+    return residue.strip(" ()（）|")
+
+
+def _is_metadata_line(line: str) -> bool:
+    rules = _rules()
+    return len(line) <= 160 and "。" not in line and bool(
+        rules.date.search(line) or rules.any_label.search(line) or rules.byline.search(line)
+    )
+
+
+def _is_body_line(line: str) -> bool:
+    han = len(HAN.findall(line))
+    return han >= 20 and ("。" in line or line.count("，") >= 2 or len(line) > 60)
+
+
+def _cut_inline(line: str, meta: Metadata, dropped: list[DroppedLine]) -> str:
+    rules = _rules()
+    head = rules.dateline.match(line)
+    if head and head.group(0):
+        if head["names"]:
+            _set(meta, "reporter", head["names"])
+        dropped.append(DroppedLine(head.group(0), "dateline"))
+        line = line[head.end():]
+    tail = rules.credit_tail.search(line)
+    if tail:
+        _read_metadata(tail["body"], meta)
+        dropped.append(DroppedLine(tail.group(0), "credit"))
+        line = line[: tail.start()]
+    for name, pattern in rules.inline:
+        for match in pattern.findall(line):
+            dropped.append(DroppedLine(match, f"inline_{name}"))
+        line = pattern.sub("", line)
+    return line.strip()
+
+
+def _source_credit(line: str) -> str | None:
+    """A closing line that is only an office in brackets: （泸州市纳溪区直机关工委）."""
+    match = re.fullmatch(r"[（(]([\u4e00-\u9fff]{3,30})[）)]", line)
+    return match.group(1) if match else None
+
+
+def clean(report: Report, settings: Settings) -> Report:
+    meta, quality = report.metadata, report.quality
+    html_title, meta.title = meta.title, None
+    dropped: list[DroppedLine] = []
+    kept: list[str] = []
+    title: str | None = None
+    in_body = False
+    for raw_line in report.text.split("\n"):
+        line = raw_line.strip()
+        if not line:
+            continue
+        group = _match_group(line, strong=True)
+        if group:
+            dropped.append(DroppedLine(line, group))
+            continue
+        if _is_metadata_line(line):
+            residue = _read_metadata(line, meta)
+            if not HAN.search(residue) or _match_group(residue, strong=False) or _match_group(residue, True):
+                dropped.append(DroppedLine(line, "metadata"))
+                continue
+        group = _match_group(line, strong=False)
+        if group:
+            dropped.append(DroppedLine(line, group))
+            continue
+        line = _cut_inline(line, meta, dropped)
+        if not line:
+            continue
+        if title and line == title:
+            dropped.append(DroppedLine(line, "duplicate_title"))
+            continue
+        if not in_body and _is_body_line(line):
+            in_body = True
+        if not in_body and title is None and 6 <= len(line) <= 80 and "。" not in line:
+            title = line
+        kept.append(line)
+    # A closing credit line names the office that wrote the report.
+    if kept and (credit := _source_credit(kept[-1])):
+        dropped.append(DroppedLine(kept.pop(), "source_credit"))
+        _set(meta, "source", credit)
+    meta.title = title or _site_title(html_title)
+    quality.boilerplate_dropped.extend(dropped)
+    report.text = "\n".join(kept)
+    _locate_corruption(report)
+    return report
+
+
+def _site_title(html_title: str | None) -> str | None:
+    """'<headline>_<site name>' -> '<headline>'."""
+    if not html_title:
+        return None
+    return re.split(r"\s*[_|｜—-]{1,2}\s*(?=[^_|｜—-]*$)", html_title)[0].strip() or None
+
+
+def _locate_corruption(report: Report) -> None:
+    """Give corrupted spans their offsets in the final clean text."""
+    text = report.text
+    located: list[CorruptedSpan] = []
+    for span in report.quality.corrupted_spans:
+        if span.kind == "mojibake" and span.repaired:
+            target = span.repaired if report.keep_script else to_simplified(span.repaired)
+            start = text.find(target)
+            located.append(CorruptedSpan(start, start + len(target) if start >= 0 else -1, span.text,
+                                         span.kind, target))
+        elif span.kind == "orphan_pinyin":
+            located.append(span)
+    for match in re.finditer(r"[?\ufffd]+", text):
+        context = text[max(0, match.start() - 4): match.end() + 4]
+        located.append(CorruptedSpan(match.start(), match.end(), context, "lost_character"))
+    report.quality.corrupted_spans = located

@@ -1,0 +1,99 @@
+"""Normalize: drop scraper pinyin annotations, convert to Simplified, full-width punctuation, tidy spaces.
+
+Annotation removal is conservative: '(…)' is removed only when it directly follows a Han character and
+every word inside is a real pinyin syllable, so (一期), (街道), (2023-06-12 15:56:55) or (CPPCC) stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..config import Settings
+from ..document import Report
+from ..resources import data_toml, pinyin_syllables
+from .pinyin import SYLLABLE_CHARS, strip_tones
+from .script import detect_script, fix_conversion, is_han, to_simplified
+
+ANNOTATION = re.compile(
+    rf"(?<=[\u3400-\u9fff])[(（]((?:[{SYLLABLE_CHARS}]{{1,7}}[1-5]?)(?:[ '’][{SYLLABLE_CHARS}]{{1,7}}[1-5]?)*)[)）]"
+)
+FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+INLINE_SPACE = re.compile(r"[ \t\u00a0\u3000\u2002-\u200b\ufeff]+")
+SPACE_AT_PUNCT = re.compile(r" +(?=[，。；：！？、”’》）】])|(?<=[，。；：！？、“‘《（【]) +")
+PARENS_WITH_HAN = re.compile(r"\(([^()\n]*[\u4e00-\u9fff][^()\n]*)\)")
+
+
+def remove_annotations(text: str) -> tuple[str, int, list[str]]:
+    examples: list[str] = []
+    count = 0
+
+    def drop(match: re.Match[str]) -> str:
+        nonlocal count
+        words = re.split(r"[ '’]", match.group(1))
+        if not all(strip_tones(w) in pinyin_syllables() for w in words):
+            return match.group(0)
+        # An all-lowercase-ASCII word of one letter like (a) is far more likely a list marker.
+        if len(match.group(1)) == 1:
+            return match.group(0)
+        count += 1
+        if len(examples) < 10:
+            examples.append(match.group(0))
+        return ""
+
+    return ANNOTATION.sub(drop, text), count, examples
+
+
+def _is_cjk_context(ch: str, extra: str) -> bool:
+    return is_han(ch) or ch in extra
+
+
+def fullwidth_punctuation(text: str) -> str:
+    rules = data_toml("normalize.toml")
+    table: dict[str, str] = rules["fullwidth_punctuation"]
+    context: str = rules["cjk_context"]
+    chars = list(text)
+    for i, ch in enumerate(chars):
+        if ch not in table:
+            continue
+        before = _neighbour(text, i, -1)
+        after = _neighbour(text, i, +1)
+        if before and after and _is_cjk_context(before, context) and _is_cjk_context(after, context):
+            chars[i] = table[ch]
+    text = "".join(chars)
+    return PARENS_WITH_HAN.sub(r"（\1）", text)
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    """The nearest non-space character before (step -1) or after (step +1) position i."""
+    j = i + step
+    while 0 <= j < len(text) and text[j] == " ":
+        j += step
+    return text[j] if 0 <= j < len(text) else ""
+
+
+def tidy_whitespace(text: str) -> str:
+    lines = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = INLINE_SPACE.sub(" ", line).strip()
+        # Spaces next to full-width punctuation are scraper noise; spaces between words may separate
+        # fields ("来源：X 发布时间：Y") and stay.
+        line = SPACE_AT_PUNCT.sub("", line)
+        lines.append(line)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+
+
+def normalize(report: Report, settings: Settings) -> Report:
+    text, count, examples = remove_annotations(report.text)
+    report.quality.annotations_removed += count
+    report.quality.annotation_examples.extend(examples)
+    script = detect_script(text)
+    report.quality.script_detected = script
+    if script in ("traditional", "mixed") and not report.keep_script:
+        text = to_simplified(text)
+        text = fix_conversion(text)
+        report.quality.script_converted = True
+    if report.metadata.title and not report.keep_script:
+        report.metadata.title = to_simplified(report.metadata.title)
+    text = FULLWIDTH_ALNUM.sub(lambda m: chr(ord(m.group(0)) - 0xFEE0), text)
+    report.text = tidy_whitespace(fullwidth_punctuation(text))
+    return report
