@@ -1,0 +1,1 @@
+"""Prompt templates for the model engine (installed as the package ``summarize.prompts``)."""

@@ -1,0 +1,383 @@
+"""Check that every name, number, date and place a model wrote is supported by the source.
+
+Pure Python (no torch): the evaluation harness reuses ``find_unsupported``. "Supported" means the item
+appears in the clean text or the grounded facts; English names and places are compared through pinyin
+(pypinyin) of the source's Chinese, so "Tan Rongbing" is supported by 谭荣兵 in the text. Chinese names
+and places are found with jieba's part-of-speech tags and title patterns (县委书记马盛春).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..document import Report
+
+DATA = Path(__file__).parent / "data"
+CJK = "\u4e00-\u9fff"
+ZH_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
+ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+ZH_SCALES = {"万": 10_000, "亿": 100_000_000}
+# A Chinese numeral counts as a number only when a measure word follows (三十天, 两个); 一是/统一 are words.
+ZH_MEASURE = "个项年月日天名人家次条元户座所批场亩公里米吨台辆件处期位股支类份万亿%"
+
+
+def _lines(name: str) -> list[str]:
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    numbers = [line.split("\t") for line in _lines("en_numbers.tsv")]
+    return {
+        "syllables": frozenset(_lines("pinyin_syllables.txt")),
+        "titles": _lines("zh_titles.txt"),
+        "followers": _lines("zh_name_followers.txt"),
+        "suffixes": _lines("zh_place_suffixes.txt"),
+        "generic": frozenset(_lines("zh_place_generic.txt")),
+        "allowed": frozenset(_lines("allowed_places.txt")),
+        "place_words": frozenset(_lines("en_place_words.txt")),
+        "not_names": frozenset(w.lower() for w in _lines("en_not_names.txt")),
+        "en_numbers": {w: (int(v), k) for w, v, k in numbers},
+        "months": {w: int(m) for w, m in (line.split("\t") for line in _lines("en_months.tsv"))},
+    }
+
+
+# ---------------------------------------------------------------- numbers and dates (both languages)
+
+def parse_zh_numeral(text: str) -> int | None:
+    """三十 -> 30, 两千五百 -> 2500, 一万二 -> None (colloquial forms are not guessed)."""
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in ZH_DIGITS:
+            if digit is not None:  # 二〇二三 style: digits spelled one by one
+                return int("".join(str(ZH_DIGITS[c]) for c in text)) if all(c in ZH_DIGITS for c in text) else None
+            digit = ZH_DIGITS[ch]
+        elif ch in ZH_UNITS:
+            section += (1 if digit is None else digit) * ZH_UNITS[ch]
+            digit = None
+        elif ch in ZH_SCALES:
+            total += (section + (digit or 0)) * ZH_SCALES[ch]
+            section, digit = 0, None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+def _num(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+@dataclass
+class Source:
+    """Everything the model may draw on, pre-indexed."""
+
+    text: str
+    numbers: set[float]
+    dates: set[tuple[int | None, int, int | None]]  # (year, month, day)
+    years: set[int]
+    pinyin: set[str]  # romanised CJK substrings (2-4 characters), lower case, no spaces
+
+
+ZH_DATE_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]?)?")
+ISO_DATE_RE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+ARABIC_RE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def _source_numbers(text: str) -> set[float]:
+    found: set[float] = set()
+    for m in re.finditer(r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*([万亿]?)", text):
+        value = _num(m.group(1))
+        found.add(value)
+        if m.group(2):
+            found.add(value * ZH_SCALES[m.group(2)])
+    for m in re.finditer(f"[{ZH_NUMERALS}]+", text):
+        value = parse_zh_numeral(m.group())
+        if value is not None:
+            found.add(float(value))
+    return found
+
+
+def _source_dates(text: str) -> tuple[set[tuple[int | None, int, int | None]], set[int]]:
+    dates: set[tuple[int | None, int, int | None]] = set()
+    years: set[int] = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)}
+    for m in ISO_DATE_RE.finditer(text):
+        dates.add((int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    for m in ZH_DATE_RE.finditer(text):
+        year = int(m.group(1)) if m.group(1) else None
+        dates.add((year, int(m.group(2)), int(m.group(3)) if m.group(3) else None))
+    return dates, years
+
+
+def _date_supported(date: tuple[int | None, int | None, int | None], source: Source) -> bool:
+    year, month, day = date
+    if year is not None and year not in source.years:
+        return False
+    if month is None:
+        return True
+    return any(s_month == month and (day is None or s_day == day) for _, s_month, s_day in source.dates)
+
+
+def _number_supported(value: float, source: Source) -> bool:
+    return any(abs(value - s) < 1e-9 * max(1.0, abs(s)) for s in source.numbers)
+
+
+# ---------------------------------------------------------------- the source index
+
+def source_text(report: Report) -> str:
+    facts, meta = report.facts, report.metadata
+    parts = [report.text, facts.title, facts.jurisdiction, facts.source, facts.event_date, facts.published,
+             meta.title, meta.source, meta.published]
+    parts += [f"{o.title or ''}{o.name}" for o in facts.officials]
+    return "\n".join(p for p in parts if p)
+
+
+def _pinyin_index(text: str) -> set[str]:
+    """Romanisations of every 1-4 character CJK run in ``text`` (heteronyms included, capped)."""
+    from itertools import product
+
+    from pypinyin import Style, pinyin
+
+    index: set[str] = set()
+    for run in re.findall(f"[{CJK}]+", text):
+        readings = [[r.lower() for r in options][:3] for options in pinyin(run, heteronym=True, style=Style.NORMAL)]
+        if len(readings) != len(run):  # pypinyin merged something: fall back to the default reading
+            continue
+        for size in range(1, 5):
+            for start in range(len(run) - size + 1):
+                for combo in product(*readings[start:start + size]):
+                    index.add("".join(combo))
+    return index
+
+
+def build_source(report: Report) -> Source:
+    text = source_text(report)
+    dates, years = _source_dates(text)
+    numbers = _source_numbers(text)
+    for year, month, day in dates:
+        numbers.update(float(v) for v in (year, month, day) if v is not None)
+    return Source(text, numbers, dates, years, set())
+
+
+def _with_pinyin(source: Source) -> Source:
+    if not source.pinyin:
+        source.pinyin = _pinyin_index(source.text)
+    return source
+
+
+# ---------------------------------------------------------------- Chinese output
+
+def _item(kind: str, text: str, start: int, end: int) -> dict[str, Any]:
+    return {"kind": kind, "text": text, "start": start, "end": end}
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in taken)
+
+
+def _zh_dates_numbers(output: str, source: Source) -> tuple[list[dict[str, Any]], list[tuple[int, int]]]:
+    found: list[dict[str, Any]] = []
+    taken: list[tuple[int, int]] = []
+    for m in list(ISO_DATE_RE.finditer(output)) + list(ZH_DATE_RE.finditer(output)):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        if m.re is ISO_DATE_RE:
+            date = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        else:
+            date = (int(m.group(1)) if m.group(1) else None, int(m.group(2)), int(m.group(3)) if m.group(3) else None)
+        taken.append((m.start(), m.end()))
+        if not _date_supported(date, source):
+            found.append(_item("date", m.group().strip(), m.start(), m.start() + len(m.group().rstrip())))
+    for m in ARABIC_RE.finditer(output):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        value = _num(m.group())
+        scale = output[m.end():m.end() + 1]
+        if scale in ZH_SCALES:  # 5万 needs 50000 (or 5万) in the source
+            value *= ZH_SCALES[scale]
+        if not _number_supported(value, source):
+            found.append(_item("number", m.group(), m.start(), m.end()))
+    for m in re.finditer(f"(第)?([{ZH_NUMERALS}]+)(?=[{ZH_MEASURE}])", output):
+        value = parse_zh_numeral(m.group(2))
+        if value is None or value < 2 or m.group(1) or _overlaps(m.start(2), m.end(2), taken):
+            continue
+        if not _number_supported(float(value), source):
+            found.append(_item("number", m.group(2), m.start(2), m.end(2)))
+    return found, taken
+
+
+def _in_source(word: str, source: Source) -> bool:
+    return word in source.text
+
+
+def _zh_names_places(output: str, source: Source) -> list[dict[str, Any]]:
+    import jieba
+    import jieba.posseg as posseg
+
+    jieba.setLogLevel(60)  # no "Building prefix dict" chatter on stderr
+    data = _data()
+    found: list[dict[str, Any]] = []
+    seen: set[tuple[int, int]] = set()
+
+    def report_(kind: str, word: str, start: int) -> None:
+        key = (start, start + len(word))
+        if key not in seen:
+            seen.add(key)
+            found.append(_item(kind, word, start, start + len(word)))
+
+    titles = "|".join(sorted(map(re.escape, data["titles"]), key=len, reverse=True))
+    followers = "|".join(sorted(map(re.escape, data["followers"]), key=len, reverse=True))
+    for m in re.finditer(f"(?:{titles})([{CJK}]{{2,3}}?)(?={followers})", output):
+        name = m.group(1)
+        if not _in_source(name, source) and name not in data["titles"]:
+            report_("name", name, m.start(1))
+    offset = 0
+    tokens = [(w, f) for w, f in posseg.cut(output)]
+    for index, (word, flag) in enumerate(tokens):
+        start = output.find(word, offset)
+        offset = start + len(word) if start >= 0 else offset
+        if start < 0 or not re.fullmatch(f"[{CJK}]+", word):
+            continue
+        nxt = tokens[index + 1][0] if index + 1 < len(tokens) else ""
+        if flag == "ns" and nxt in data["suffixes"]:
+            word = word + nxt  # 成都 + 市
+        suffix = next((s for s in data["suffixes"] if word.endswith(s)), None)
+        is_place = flag == "ns" or (suffix is not None and len(word) >= 3 and flag not in ("v", "vn"))
+        if is_place and len(word) >= 2:
+            stem = word[: -len(suffix)] if suffix and len(word) - len(suffix) >= 2 else word
+            if (word in data["generic"] or word in data["allowed"] or _in_source(word, source)
+                    or _in_source(stem, source)):
+                continue
+            report_("place", word, start)
+        elif flag in ("nr", "nrfg", "nrt") and 2 <= len(word) <= 4 and not _in_source(word, source):
+            report_("name", word, start)
+    return found
+
+
+# ---------------------------------------------------------------- English output
+
+def _splits_into_syllables(word: str, syllables: frozenset[str]) -> bool:
+    word = word.lower().replace("'", "").replace("-", "")
+    ok = [True] + [False] * len(word)
+    for end in range(1, len(word) + 1):
+        ok[end] = any(ok[start] and word[start:end] in syllables for start in range(max(0, end - 6), end))
+    return ok[-1] and bool(word)
+
+
+EN_DATE_RES = (
+    # June 7, 2023 / June 7 / June 2023
+    re.compile(r"\b([A-Z][a-z]{2,8}\.?)\s+(?:(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?|(\d{4}))\b"),
+    # 7 June 2023 / 7 June
+    re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Z][a-z]{2,8}\.?)(?:,?\s+(\d{4}))?\b"),
+)
+
+
+def _en_dates(output: str, source: Source) -> tuple[list[dict[str, Any]], list[tuple[int, int]]]:
+    months = _data()["months"]
+    found: list[dict[str, Any]] = []
+    taken: list[tuple[int, int]] = []
+    for m in ISO_DATE_RE.finditer(output):
+        taken.append((m.start(), m.end()))
+        if not _date_supported((int(m.group(1)), int(m.group(2)), int(m.group(3))), source):
+            found.append(_item("date", m.group(), m.start(), m.end()))
+    for pattern in EN_DATE_RES:
+        for m in pattern.finditer(output):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            if pattern is EN_DATE_RES[0]:
+                month = months.get(m.group(1).rstrip(".").lower())
+                day, year = m.group(2), m.group(3) or m.group(4)
+            else:
+                month = months.get(m.group(2).rstrip(".").lower())
+                day, year = m.group(1), m.group(3)
+            if month is None or (day is not None and not 1 <= int(day) <= 31):
+                continue
+            taken.append((m.start(), m.end()))
+            date = (int(year) if year else None, month, int(day) if day else None)
+            if not _date_supported(date, source):
+                found.append(_item("date", m.group(), m.start(), m.end()))
+    return found, taken
+
+
+def _en_numbers(output: str, source: Source, taken: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    words = _data()["en_numbers"]
+    found: list[dict[str, Any]] = []
+    pattern = re.compile(r"\b(\d+(?:,\d{3})*(?:\.\d+)?|[A-Za-z]+)(?:\s+(hundred|thousand|million|billion))?\b")
+    for m in pattern.finditer(output):
+        token = m.group(1)
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        if token[0].isdigit():
+            value = _num(token)
+        elif token.lower() in words and words[token.lower()][1] == "number":
+            value = float(words[token.lower()][0])
+        else:
+            continue
+        if m.group(2):  # "3 million" needs 3,000,000 (or 300万) in the source, not just a 3
+            value *= words[m.group(2)][0]
+        if not _number_supported(value, source):
+            found.append(_item("number", m.group().strip(), m.start(), m.end()))
+    return found
+
+
+def _en_names_places(output: str, source: Source) -> list[dict[str, Any]]:
+    data = _data()
+    syllables = data["syllables"]
+    found: list[dict[str, Any]] = []
+    tokens = list(re.finditer(r"[A-Z][a-z]*(?:['-][a-z]+)*", output))
+    run: list[re.Match[str]] = []
+
+    def flush(next_word: str | None) -> None:
+        if not run:
+            return
+        words = [m.group() for m in run]
+        start, end = run[0].start(), run[-1].end()
+        sentence_start = not output[:start].strip() or output[:start].rstrip()[-1] in ".!?:;\"“"
+        place = next_word in data["place_words"]
+        if len(words) == 1 and not place and (words[0].lower() in data["not_names"] or sentence_start
+                                              or words[0] in data["allowed"]):
+            return
+        keys = {"".join(words).lower().replace("'", "").replace("-", "")}
+        if len(words) == 2:
+            keys.add((words[1] + words[0]).lower())  # given name first
+        if not any(k in _with_pinyin(source).pinyin for k in keys):
+            found.append(_item("place" if place else "name", output[start:end], start, end))
+
+    for m in tokens:
+        word = m.group()
+        pinyin_like = (word not in data["place_words"] and word not in data["allowed"]
+                       and _splits_into_syllables(word, syllables))
+        adjacent = run and output[run[-1].end():m.start()] in (" ", "-")
+        if pinyin_like and (not run or adjacent):
+            run.append(m)
+            continue
+        flush(word if run and output[run[-1].end():m.start()] == " " else None)
+        run = [m] if pinyin_like else []
+    flush(None)
+    return found
+
+
+# ---------------------------------------------------------------- entry point
+
+def find_unsupported(output: str, report: Report, lang: str) -> list[dict[str, Any]]:
+    """Items in ``output`` (a model's text, ``lang`` "zh" or "en") that the report does not support.
+
+    Each item is ``{"kind": "name"|"number"|"date"|"place", "text": ..., "start": ..., "end": ...}``
+    with character offsets into ``output``, in order of appearance.
+    """
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
+    source = build_source(report)
+    if lang == "zh":
+        found, taken = _zh_dates_numbers(output, source)
+        found += [f for f in _zh_names_places(output, source) if not _overlaps(f["start"], f["end"], taken)]
+    else:
+        found, taken = _en_dates(output, source)
+        found += _en_numbers(output, source, taken)
+        found += [f for f in _en_names_places(output, source) if not _overlaps(f["start"], f["end"], taken)]
+    return sorted(found, key=lambda f: (f["start"], f["end"]))
