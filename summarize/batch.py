@@ -1,0 +1,347 @@
+"""Summarize every report in a directory: in parallel, resumably, safely.
+
+``batch(DIR)`` finds the reports under DIR, skips those whose outputs are up to date, summarizes the
+rest in worker processes, and rebuilds OUT/index.jsonl and OUT/index.csv from the per-report records.
+The layout and the rules are documented in docs/batch.md.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .batch_files import (
+    STATE_DIR,
+    check_input_dir,
+    check_out_dir,
+    default_out_dir,
+    find_reports,
+    is_within,
+    record_path,
+    sweep_temp_files,
+)
+from .batch_index import (
+    INDEX_CSV,
+    INDEX_JSONL,
+    file_sha256,
+    is_up_to_date,
+    read_record,
+    settings_key,
+    write_index,
+)
+from .batch_worker import Job, Task, failed_record, init_worker, process, run_task
+from .config import Settings, load_settings
+from .errors import EXIT_FAILED, EXIT_OK, UsageError
+
+FORMATS = ("json", "md")
+IN_FLIGHT_PER_JOB = 4  # queued tasks per worker: enough to keep workers busy, few to cancel on Ctrl-C
+
+
+@dataclass
+class Failure:
+    path: str  # relative to the input directory
+    error: str
+
+
+@dataclass
+class BatchSummary:
+    input_dir: str
+    out_dir: str
+    total: int = 0  # reports found
+    processed: int = 0  # summarized in this run
+    skipped: int = 0  # already up to date
+    failed: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    jobs: int = 1
+    interrupted: bool = False
+    elapsed_s: float = 0.0  # the whole run
+    process_s: float = 0.0  # summarizing only (what the rate is measured over)
+    timings_s: dict[str, float] = field(default_factory=dict)  # discover, plan, process, index
+    index_jsonl: str | None = None
+    index_csv: str | None = None
+
+    @property
+    def rate(self) -> float:
+        """Reports summarized (or failed) per second of processing; 0 when nothing was done."""
+        done = self.processed + self.failed
+        return done / self.process_s if done and self.process_s > 0 else 0.0
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_FAILED if self.failed else EXIT_OK
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["rate"] = round(self.rate, 2)
+        data["elapsed_s"] = round(self.elapsed_s, 3)
+        data["process_s"] = round(self.process_s, 3)
+        data["timings_s"] = {k: round(v, 3) for k, v in self.timings_s.items()}
+        data["exit_code"] = self.exit_code
+        return data
+
+
+@dataclass
+class ProgressEvent:
+    """What a ``progress`` callback receives.
+
+    kind: "start" once (``total`` = reports to summarize this run, ``skipped`` = up to date ones),
+    "report" after each report (``record`` = its index record, ``done`` = reports finished so far),
+    "end" once (``summary`` is set).
+    """
+
+    kind: str
+    total: int
+    done: int = 0
+    skipped: int = 0
+    record: dict[str, Any] | None = None
+    summary: BatchSummary | None = None
+
+
+ProgressCallback = Callable[[ProgressEvent], None]
+
+
+class BatchInterrupted(KeyboardInterrupt):
+    """Ctrl-C (or SIGTERM in the CLI) stopped the batch; the index was still written. ``.summary`` says how far it got."""
+
+    def __init__(self, summary: BatchSummary):
+        super().__init__("batch interrupted")
+        self.summary = summary
+
+
+def batch(input_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str] | None = None, *,
+          settings: Settings | None = None, jobs: int | None = None, globs: Sequence[str] | None = None,
+          force: bool = False, formats: Sequence[str] = FORMATS,
+          progress: ProgressCallback | None = None) -> BatchSummary:
+    """Summarize every report under ``input_dir`` into ``out_dir`` (default: DIR-summaries beside DIR).
+
+    Raises UsageError for a missing input directory, one that is a file, or bad arguments; one report
+    that fails is recorded in the summary and the batch goes on. Raises BatchInterrupted on Ctrl-C.
+    """
+    started = time.perf_counter()
+    settings = settings if settings is not None else load_settings()
+    chosen_formats = _check_formats(formats)
+    source = check_input_dir(input_dir)
+    out = check_out_dir(Path(out_dir) if out_dir is not None else default_out_dir(source))
+    summary = BatchSummary(input_dir=str(source), out_dir=str(out))
+    timings = summary.timings_s
+
+    t = time.perf_counter()
+    reports = _discover(source, out, globs)
+    timings["discover"] = time.perf_counter() - t
+    summary.total = len(reports)
+
+    out.mkdir(parents=True, exist_ok=True)
+    with _locked(out):
+        sweep_temp_files(out)
+        key = settings_key(settings.model_settings_key(), __version__)
+        job = Job(settings=settings, out_dir=out, formats=chosen_formats, key=key, version=__version__)
+
+        t = time.perf_counter()
+        records: dict[str, dict[str, Any]] = {}
+        todo: list[Task] = []
+        for path, rel in reports:
+            sha = _hash_or_none(path, settings.max_bytes)
+            record = None if force else read_record(record_path(out, rel))
+            if is_up_to_date(record, sha, key, chosen_formats, out):
+                records[rel] = record  # type: ignore[assignment]
+            else:
+                todo.append(Task(str(path), rel, sha))
+        summary.skipped = len(records)
+        timings["plan"] = time.perf_counter() - t
+
+        summary.jobs = resolve_jobs(jobs, settings, len(todo))
+        emit = progress or (lambda event: None)
+        emit(ProgressEvent("start", total=len(todo), skipped=summary.skipped))
+
+        def finished(record: dict[str, Any]) -> None:
+            records[record["path"]] = record
+            if record["status"] == "ok":
+                summary.processed += 1
+            else:
+                summary.failed += 1
+                summary.failures.append(Failure(record["path"], record.get("error") or "unknown error"))
+            emit(ProgressEvent("report", total=len(todo), done=summary.processed + summary.failed,
+                               skipped=summary.skipped, record=record))
+
+        t = time.perf_counter()
+        try:
+            if summary.jobs <= 1:
+                for task in todo:
+                    finished(process(task, job))
+            else:
+                _run_pool(todo, job, summary.jobs, finished)
+        except KeyboardInterrupt:
+            summary.interrupted = True
+        summary.process_s = timings["process"] = time.perf_counter() - t
+
+        t = time.perf_counter()
+        ordered = [records[rel] for _path, rel in reports if rel in records]
+        jsonl, csv_path = write_index(out, ordered)
+        summary.index_jsonl, summary.index_csv = str(jsonl), str(csv_path)
+        timings["index"] = time.perf_counter() - t
+
+    summary.failures.sort(key=lambda f: f.path)
+    summary.elapsed_s = time.perf_counter() - started
+    emit(ProgressEvent("end", total=len(todo), done=summary.processed + summary.failed,
+                       skipped=summary.skipped, summary=summary))
+    if summary.interrupted:
+        raise BatchInterrupted(summary)
+    return summary
+
+
+def resolve_jobs(jobs: int | None, settings: Settings, todo: int) -> int:
+    """--jobs, else settings.jobs, else the CPU count; a model engine gets 1 unless asked (each worker
+    would load its own copy of the model)."""
+    if jobs is not None and jobs < 0:
+        raise UsageError(f"--jobs must be 0 (auto) or more, not {jobs}")
+    chosen = jobs or settings.jobs
+    if not chosen:
+        chosen = 1 if settings.engine != "rules" else cpu_count()
+    return max(1, min(chosen, todo))
+
+
+def cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _check_formats(formats: Sequence[str]) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(formats))
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise UsageError(f"formats must be some of {', '.join(FORMATS)}, not {list(formats)!r}")
+    return chosen
+
+
+def _discover(source: Path, out: Path, globs: Sequence[str] | None) -> list[tuple[Path, str]]:
+    same = out.resolve() == source.resolve()
+    # An --out inside the input tree is allowed when asked for; its files are never taken as input.
+    exclude = out if is_within(out, source) and not same else None
+    reports = find_reports(source, globs, exclude)
+    if same:  # --out DIR: leave our own outputs and index out
+        names = {rel for _path, rel in reports}
+        reports = [(p, rel) for p, rel in reports
+                   if rel not in (INDEX_JSONL, INDEX_CSV)
+                   and not (rel.endswith(".json") and rel[:-5] in names)
+                   and not (rel.endswith(".md") and rel[:-3] in names)]
+    return reports
+
+
+def _hash_or_none(path: Path, max_bytes: int) -> str | None:
+    try:
+        if path.stat().st_size > max_bytes:
+            return None  # it will be refused anyway; do not read a huge file twice
+        return file_sha256(path)
+    except OSError:
+        return None
+
+
+@contextlib.contextmanager
+def _locked(out: Path) -> Iterator[None]:
+    """One batch at a time per output folder. The lock dies with the process (even on SIGKILL)."""
+    lock_path = out / STATE_DIR / "lock"
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; run one batch per folder
+        yield
+        return
+    with lock_path.open("a") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise UsageError("another batch is writing to this output folder", path=str(out)) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _warm_up(settings: Settings) -> None:
+    """Load the rules pipeline (dictionaries, segmenter) once in the parent: forked workers inherit it
+    instead of each paying for it."""
+    try:
+        from .api import summarize_text
+
+        summarize_text("某区召开工作推进会\n2024年5月6日，区委书记张某主持会议并讲话。会议要求推进重点项目建设。",
+                       settings)
+    except Exception:  # a warm-up problem will show up, per report, in the real run
+        pass
+
+
+def _pool_context(settings: Settings):
+    # fork shares the warmed-up pipeline with the workers for free; a model engine would not survive it.
+    if sys.platform == "linux" and settings.engine == "rules":
+        _warm_up(settings)
+        return multiprocessing.get_context("fork")
+    return None
+
+
+def _run_pool(todo: list[Task], job: Job, jobs: int, finished: Callable[[dict[str, Any]], None]) -> None:
+    """Run the tasks in a process pool, keeping a few in flight per worker.
+
+    A worker that dies (a crash in native code, the OOM killer) breaks the pool: the reports that were
+    in flight are redone one at a time in a fresh pool, so the one that kills it is pinned down and
+    recorded as failed while the others succeed.
+    """
+    context = _pool_context(job.settings)
+    pending: deque[tuple[Task, bool]] = deque((task, False) for task in todo)  # (task, run it alone)
+    running: dict[Future, tuple[Task, bool]] = {}
+    executor: ProcessPoolExecutor | None = None
+    try:
+        while pending or running:
+            if executor is None:
+                executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=init_worker,
+                                               initargs=(job,))
+            while pending and len(running) < jobs * IN_FLIGHT_PER_JOB:
+                task, alone = pending[0]
+                if running and (alone or any(a for _t, a in running.values())):
+                    break
+                pending.popleft()
+                running[executor.submit(run_task, task)] = (task, alone)
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            broken = False
+            for future in done:
+                task, alone = running.pop(future)
+                try:
+                    finished(future.result())
+                except BrokenProcessPool:
+                    broken = True
+                    if alone:
+                        finished(failed_record(task, job, "the worker process died while summarizing it"))
+                    else:
+                        pending.appendleft((task, True))
+                except Exception as err:  # e.g. a result that could not be sent back
+                    finished(failed_record(task, job, f"internal error: {type(err).__name__}: {err}"))
+            if broken:
+                for future, (task, _alone) in running.items():
+                    future.cancel()
+                    pending.appendleft((task, True))
+                running.clear()
+                executor.shutdown(wait=True, cancel_futures=True)
+                executor = None
+    except KeyboardInterrupt:
+        # Stop handing out work; reports already running finish (workers ignore SIGINT) and count.
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+            for future in running:
+                if future.done() and not future.cancelled() and future.exception() is None:
+                    finished(future.result())
+            executor = None
+        raise
+    finally:
+        if executor is not None:
+            executor.shutdown(wait=True)

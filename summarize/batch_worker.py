@@ -1,0 +1,134 @@
+"""Summarize one report of a batch and write its outputs and record. Runs in a worker process.
+
+Everything a report produces is rendered first and written after, each file atomically, the record
+last: a crash at any point leaves either the old state or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .batch_files import output_paths, record_path
+from .batch_index import write_record
+from .config import Settings
+from .errors import InputError
+from .io import atomic_write_text
+
+
+@dataclass(frozen=True)
+class Task:
+    path: str  # the input file, as found under DIR
+    rel: str  # its path relative to DIR (posix)
+    sha256: str | None  # content hash taken when the batch was planned; None for an oversized file
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every task of one batch shares (sent once to each worker, not with every task)."""
+
+    settings: Settings
+    out_dir: Path
+    formats: tuple[str, ...]
+    key: str
+    version: str
+
+
+def process(task: Task, job: Job) -> dict[str, Any]:
+    started = time.perf_counter()
+    outputs = output_paths(job.out_dir, task.rel)
+    record: dict[str, Any] = {
+        "path": task.rel, "status": "failed", "error": None, "sha256": task.sha256,
+        "settings_key": job.key, "version": job.version, "outputs": {},
+    }
+    written: dict[str, str] = {}
+    try:
+        report = _summarize(task.path, job.settings)
+        texts = _render(report, job.formats)
+        for fmt, text in texts.items():
+            atomic_write_text(outputs[fmt], text)
+            written[fmt] = outputs[fmt].relative_to(job.out_dir).as_posix()
+        facts, english = report.facts, report.english
+        record.update(status="ok", sha256=report.sha256, title=facts.title, title_en=english.title_en,
+                      date=facts.event_date, published=facts.published, jurisdiction=facts.jurisdiction,
+                      event_type=facts.event_type, outputs=written)
+    except InputError as err:
+        record["error"] = err.message
+    except Exception as err:  # one bad report must never stop the batch: record it and go on
+        record["error"] = f"internal error: {type(err).__name__}: {err}"
+    # Outputs this run did not write are from an older run of a different input or format: drop them,
+    # so what is in OUT always agrees with the index.
+    for fmt, path in outputs.items():
+        if fmt not in written:
+            _unlink(path)
+    record["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 3)
+    write_record(record_path(job.out_dir, task.rel), record)
+    return record
+
+
+def failed_record(task: Task, job: Job, error: str) -> dict[str, Any]:
+    """A failure decided outside `process` (a worker that died); written like any other record."""
+    for path in output_paths(job.out_dir, task.rel).values():
+        _unlink(path)
+    record = {"path": task.rel, "status": "failed", "error": error, "sha256": task.sha256,
+              "settings_key": job.key, "version": job.version, "outputs": {}, "elapsed_ms": None}
+    write_record(record_path(job.out_dir, task.rel), record)
+    return record
+
+
+def _summarize(path: str, settings: Settings):
+    from .api import summarize_file
+
+    return summarize_file(path, settings)
+
+
+def _render(report, formats: tuple[str, ...]) -> dict[str, str]:
+    texts: dict[str, str] = {}
+    if "json" in formats:
+        from .output.result import to_json
+
+        texts["json"] = to_json(report) + "\n"
+    if "md" in formats:
+        from .output.markdown import to_markdown
+
+        texts["md"] = to_markdown(report)
+    return texts
+
+
+def _unlink(path: Path) -> None:
+    path.unlink(missing_ok=True)
+
+
+# --- worker process plumbing ---------------------------------------------------------------------
+
+_JOB: Job | None = None
+
+
+def init_worker(job: Job) -> None:
+    """Pool initializer: remember the job, leave Ctrl-C to the parent, and exit if the parent dies."""
+    global _JOB
+    _JOB = job
+    # The parent handles Ctrl-C: it stops handing out work and lets running reports finish.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the CLI's SIGTERM-as-Ctrl-C is for the parent only
+    parent = os.getppid()
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    # A parent killed with SIGKILL cannot stop its workers; without this they would live on holding
+    # the output folder's lock. Exiting between two checks loses at most the report in progress, whose
+    # temp file the next run sweeps away.
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def run_task(task: Task) -> dict[str, Any]:
+    assert _JOB is not None, "init_worker was not called"
+    return process(task, _JOB)

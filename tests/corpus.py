@@ -1,0 +1,244 @@
+"""Generate test corpora of scraped reports from the seed files.
+
+Every generated file is a plausible variant of a real seed report: re-encoded (UTF-8, GB18030, Big5,
+UTF-16), converted to Traditional or Simplified, annotated with scraper pinyin like ``動(dòng)``, with its
+body paragraphs shuffled, sometimes wrapped in an HTML page, spread over nested folders. A share of the
+files is broken on purpose (empty, binary, truncated multi-byte sequences, oversized) so a batch must
+record them as failures. The output is deterministic for a given ``seed``.
+
+Used by the batch tests and by ``eval/bench_batch.py``::
+
+    from corpus import generate_corpus
+    manifest = generate_corpus(tmp_path / "reports", count=1000)
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import os
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+
+ENCODINGS = ("utf-8", "gb18030", "big5", "utf-16")
+SCRIPTS = ("simplified", "traditional", "as-is")
+BROKEN_KINDS = ("empty", "binary", "truncated", "oversized")
+FOLDERS = ("", "2023", "2023/06", "2024/q2/anqing", "sichuan/luzhou", "yunnan/weixi/archive")
+
+
+@dataclass(frozen=True)
+class CorpusFile:
+    rel: str  # path relative to the corpus root, with forward slashes
+    seed: str  # stem of the seed it came from
+    encoding: str | None
+    script: str | None
+    pinyin: bool
+    shuffled: bool
+    html: bool
+    broken: str | None = None  # one of BROKEN_KINDS, or None for a good file
+
+
+@dataclass
+class Corpus:
+    root: Path
+    files: list[CorpusFile]
+    ignored: list[str]  # files present in the tree that the default globs must not pick up
+
+    @property
+    def good(self) -> list[CorpusFile]:
+        return [f for f in self.files if f.broken is None]
+
+    @property
+    def broken(self) -> list[CorpusFile]:
+        return [f for f in self.files if f.broken is not None]
+
+
+@functools.cache
+def seed_texts() -> dict[str, str]:
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(SEEDS_DIR.glob("*.txt"))}
+
+
+@functools.cache
+def _converter(config: str):
+    import opencc  # opencc-python-reimplemented
+
+    return opencc.OpenCC(config)
+
+
+@functools.cache
+def scripted(stem: str, script: str) -> str:
+    """The seed text in the wanted script (cached: opencc is pure Python and slow)."""
+    text = seed_texts()[stem]
+    if script == "simplified":
+        return _converter("t2s").convert(text)
+    if script == "traditional":
+        return _converter("s2t").convert(_converter("t2s").convert(text))
+    return text
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def annotate_pinyin(text: str, rng: random.Random, rate: float = 0.04) -> str:
+    """Add scraper-style tone pinyin after some Han characters: 動 -> 動(dòng)."""
+    out = []
+    for ch in text:
+        out.append(ch)
+        if _is_han(ch) and rng.random() < rate:
+            reading = _reading(ch)
+            if reading:
+                out.append(f"({reading})")
+    return "".join(out)
+
+
+@functools.cache
+def _reading(ch: str) -> str | None:
+    from pypinyin import Style, pinyin
+
+    found = pinyin(ch, style=Style.TONE, errors="ignore")
+    return found[0][0] if found and found[0] and found[0][0] != ch else None
+
+
+def shuffle_paragraphs(text: str, rng: random.Random) -> str:
+    """Shuffle the body paragraphs; the first few lines (headline, dates, chrome) stay on top."""
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    head = paragraphs[:4]
+    body = paragraphs[4:]
+    rng.shuffle(body)
+    return "\n\n".join(head + body) + "\n"
+
+
+def to_html(text: str) -> str:
+    lines = [line for line in text.split("\n") if line.strip()]
+    title = html.escape(lines[0]) if lines else ""
+    body = "\n".join(f"<p>{html.escape(line)}</p>" for line in lines)
+    return (
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>"
+        f"{title}</title></head>\n<body>\n<div class=\"nav\">首页 &gt; 新闻中心</div>\n"
+        f"<div class=\"article\">\n{body}\n</div>\n<div class=\"footer\">版权所有 网站地图</div>\n"
+        "</body></html>\n"
+    )
+
+
+def encode(text: str, encoding: str) -> bytes:
+    """Encode like a real page would; Big5 lacks some characters, so fall back per character."""
+    if encoding != "big5":
+        return text.encode(encoding)
+    return "".join(_big5_char(ch) for ch in text).encode("big5")
+
+
+@functools.cache
+def _big5_char(ch: str) -> str:
+    for candidate in (ch, _converter("t2s").convert(ch)):
+        try:
+            candidate.encode("big5")
+            return candidate
+        except UnicodeEncodeError:
+            continue
+    return ""  # a character Big5 cannot write at all is dropped, as a Big5 site would have to
+
+
+def truncate_multibyte(data: bytes) -> bytes:
+    """Drop the last byte of every multi-byte UTF-8 sequence: what a byte-counting scraper leaves."""
+    out = bytearray()
+    i = 0
+    while i < len(data):
+        b = data[i]
+        size = 1 if b < 0x80 else 2 if b >> 5 == 0b110 else 3 if b >> 4 == 0b1110 else 4
+        out += data[i:i + (size - 1 if size > 1 else 1)]
+        i += size
+    return bytes(out)
+
+
+def broken_bytes(kind: str, rng: random.Random, max_bytes: int) -> bytes:
+    if kind == "empty":
+        return b""
+    if kind == "binary":
+        header = rng.choice((b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"PK\x03\x04\x14\x00\x00\x00", b"\x7fELF\x02\x01\x01\x00"))
+        return header + bytes(rng.randrange(256) for _ in range(rng.randrange(512, 4096)))
+    if kind == "truncated":
+        stem = rng.choice(sorted(seed_texts()))
+        return truncate_multibyte(scripted(stem, "simplified").encode("utf-8"))
+    if kind == "oversized":
+        stem = rng.choice(sorted(seed_texts()))
+        chunk = scripted(stem, "simplified").encode("utf-8")
+        return chunk * (max_bytes // len(chunk) + 2)
+    raise ValueError(kind)
+
+
+def generate_corpus(root: str | Path, count: int = 1000, *, broken_share: float = 0.05, seed: int = 1234,
+                    max_bytes: int = 200_000, html_share: float = 0.1, with_ignored: bool = True) -> Corpus:
+    """Write ``count`` report files under ``root`` and return what was written.
+
+    ``max_bytes`` is the size limit the batch will run with; oversized files are just above it.
+    """
+    rng = random.Random(seed)
+    root = Path(root)
+    stems = sorted(seed_texts())
+    n_broken = round(count * broken_share)
+    broken_at = set(rng.sample(range(count), n_broken))
+    files: list[CorpusFile] = []
+    for i in range(count):
+        folder = FOLDERS[i % len(FOLDERS)]
+        stem = stems[i % len(stems)]
+        if i in broken_at:
+            kind = BROKEN_KINDS[len([b for b in files if b.broken]) % len(BROKEN_KINDS)]
+            data = broken_bytes(kind, rng, max_bytes)
+            entry = CorpusFile(f"{folder}/broken_{i:04d}.txt".lstrip("/"), stem, None, None, False, False,
+                               False, broken=kind)
+        else:
+            script = rng.choice(SCRIPTS)
+            encoding = rng.choice(ENCODINGS)
+            if encoding == "big5":
+                script = "traditional"  # a Big5 page is a Traditional page
+            pinyin = rng.random() < 0.3
+            shuffled = rng.random() < 0.5
+            as_html = rng.random() < html_share
+            text = scripted(stem, script)
+            if pinyin:
+                text = annotate_pinyin(text, rng)
+            if shuffled:
+                text = shuffle_paragraphs(text, rng)
+            if as_html:
+                text = to_html(text)
+                if encoding != "utf-8":
+                    text = text.replace('charset="utf-8"', f'charset="{encoding}"')
+            data = encode(text, encoding)
+            suffix = ".html" if as_html else ".txt"
+            entry = CorpusFile(f"{folder}/{stem[:3]}_{i:04d}{suffix}".lstrip("/"), stem, encoding, script,
+                               pinyin, shuffled, as_html)
+        path = root / entry.rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        files.append(entry)
+    ignored: list[str] = []
+    if with_ignored:
+        # Files a batch must leave alone: other extensions, hidden files, hidden folders.
+        for rel, data in (("notes.json", b"{}"), ("2023/README.md", "说明".encode()),
+                          (".hidden.txt", "隐藏".encode()), (".git/config.txt", b"[core]")):
+            path = root / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            ignored.append(rel)
+    return Corpus(root, files, ignored)
+
+
+def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Write a generated corpus of reports from the seeds.")
+    parser.add_argument("root", help="folder to write into")
+    parser.add_argument("-n", "--count", type=int, default=1000)
+    parser.add_argument("--broken-share", type=float, default=0.05)
+    parser.add_argument("--seed", type=int, default=1234)
+    args = parser.parse_args()
+    corpus = generate_corpus(args.root, args.count, broken_share=args.broken_share, seed=args.seed)
+    print(f"{len(corpus.good)} good and {len(corpus.broken)} broken reports in {os.fspath(corpus.root)}")
+
+
+if __name__ == "__main__":
+    main()
