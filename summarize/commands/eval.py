@@ -1,0 +1,100 @@
+"""summarize eval: score engines and baselines against reference notes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..errors import EXIT_FAILED, EXIT_OK
+from .common import add_engine_options, settings_from_args
+
+EXAMPLES = """\
+  summarize eval                                  # built-in suite: seeds/ + eval/references/
+  summarize eval --suite my_suite                 # my_suite/reports/*.txt + my_suite/references/*.json
+  summarize eval --reports pages/ --references notes/
+  summarize eval --json eval.json --markdown eval.md
+  summarize eval --compare old_eval.json          # deltas per metric against an earlier --json
+  summarize eval --fail-under fields.mean=0.9 --fail-under summary_zh.rougeL=0.5
+  summarize eval --fail-under lead:summary_zh.rougeL=0.1 --fail-over faithfulness.unsupported_share=0
+  summarize eval --engine auto                    # rules and, where its weights exist, the model engine
+  summarize eval --baseline lead                  # only the lead baseline (--no-baselines: none)
+
+suite layout: DIR/reports/<stem>.<ext> (raw reports) and DIR/references/<stem>.json (notes in the
+format of eval/references/README.md; every key optional). Metric names: docs/eval.md.
+thresholds: METRIC=VALUE applies to the first engine column; SYSTEM:METRIC=VALUE to a named column.
+exit status: 0 ok, 1 a threshold failed, 2 bad options or a malformed reference note."""
+
+ENGINE_CHOICE = {"rules": ("rules",), "model": ("model",), "auto": ("rules", "model")}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    suite = parser.add_argument_group("suite")
+    suite.add_argument("--suite", metavar="DIR", help="a folder holding reports/ and references/")
+    suite.add_argument("--reports", metavar="DIR", help="folder of raw reports (with --references)")
+    suite.add_argument("--references", metavar="DIR", help="folder of <stem>.json reference notes")
+    add_engine_options(parser)
+    parser.set_defaults(engine=None)
+    columns = parser.add_argument_group("baselines")
+    columns.add_argument("--baseline", action="append", choices=("lead", "textrank", "names_zh"),
+                         help="run only these baselines (repeatable; default: all)")
+    columns.add_argument("--no-baselines", action="store_true", help="score the engines only")
+    out = parser.add_argument_group("output")
+    out.add_argument("--json", metavar="FILE", help="write everything (scores, per report, outputs) as JSON")
+    out.add_argument("--markdown", metavar="FILE", help="write a Markdown report")
+    out.add_argument("--compare", metavar="OLD_JSON", help="print the change of every metric since an earlier --json")
+    out.add_argument("--per-report", action="store_true", help="also print each report's scores")
+    out.add_argument("-q", "--quiet", action="store_true", help="print nothing but threshold failures and errors")
+    gate = parser.add_argument_group("thresholds")
+    gate.add_argument("--fail-under", action="append", default=[], metavar="[SYSTEM:]METRIC=VALUE",
+                      help="exit 1 when METRIC is below VALUE (repeatable)")
+    gate.add_argument("--fail-over", action="append", default=[], metavar="[SYSTEM:]METRIC=VALUE",
+                      help="exit 1 when METRIC is above VALUE, for lower-is-better metrics (repeatable)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..evaluation import report as present
+    from ..evaluation.runner import evaluate_suite
+    from ..io import atomic_write_text
+
+    for spec in [*args.fail_under, *args.fail_over]:
+        present.parse_threshold(spec)  # a typo fails before the (slow) run, not after
+    old = present.load_result(args.compare) if args.compare else None
+    settings = settings_from_args(args)
+    engines = ENGINE_CHOICE[args.engine or "rules"]
+    baselines = [] if args.no_baselines else args.baseline
+    result = evaluate_suite(args.reports, args.references, engines=engines, baselines=baselines,
+                            settings=settings, suite_dir=args.suite)
+    if args.json:
+        atomic_write_text(args.json, present.to_json(result) + "\n")
+    if args.markdown:
+        atomic_write_text(args.markdown, present.to_markdown(result))
+    if not args.quiet:
+        from rich.console import Console
+
+        console = Console(width=None if sys.stdout.isatty() else 160)
+        present.render_table(result, console)
+        if args.per_report:
+            _print_per_report(result, console)
+        if old is not None:
+            present.render_compare(old, result, console)
+    failures = present.check_thresholds(result, args.fail_under, args.fail_over)
+    for failure in failures:
+        print(f"summarize eval: threshold failed: {failure}", file=sys.stderr)
+    return EXIT_FAILED if failures else EXIT_OK
+
+
+def _print_per_report(result, console) -> None:
+    from rich.table import Table
+
+    from ..evaluation.report import fmt
+
+    for system in result.systems:
+        ids = list(result.per_report[system])
+        table = Table(title=f"{system}: per report", title_justify="left")
+        table.add_column("metric")
+        for report_id in ids:
+            table.add_column(report_id.split("_")[0], justify="right")
+        names = [n for n in result.metric_names() if any(n in s for s in result.per_report[system].values())]
+        for name in names:
+            table.add_row(name, *[fmt(name, result.per_report[system][i].get(name)) for i in ids])
+        console.print(table)
