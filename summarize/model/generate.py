@@ -126,6 +126,7 @@ def _load_transformers(path: Path, device: str, dtype: str, name: str) -> Transf
     from transformers.utils import logging as hf_logging
 
     hf_logging.set_verbosity_error()  # keep stderr for our own messages
+    hf_logging.disable_progress_bar()
     # MarianTokenizer suggests sacremoses for punctuation normalisation; the opus-mt zh model does not need it.
     warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
     try:

@@ -1,0 +1,206 @@
+"""The model engine: overwrite rules-engine fields with verified model output.
+
+``apply_model_engine`` runs after the rules stages. For each field it picks the first task (in the order of
+``FIELD_TASKS``) whose model weights are present, generates, verifies the output against the report and
+either keeps it (``report.engine[field] = "model"``) or falls back to the grounded rules value
+(``"rules (model output rejected: ...)"``). With ``settings.translate`` it also fills ``report.translation``.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from ..config import Settings
+from ..document import Report
+from ..errors import ModelError, UnsupportedOutputError
+from .defaults import model_for
+from .loading import Resolution, missing_message, resolve_model
+
+# field -> the (task, template) pairs that can write it, best first.
+FIELD_TASKS: dict[str, tuple[tuple[str, str], ...]] = {
+    "summary_zh": (("summarize_zh", "summarize_zh"), ("instruct", "instruct_zh")),
+    "summary_en": (("instruct", "instruct"), ("translate", "translate")),
+    "title_en": (("translate", "translate"),),
+}
+FIELD_LANG = {"summary_zh": "zh", "summary_en": "en", "title_en": "en", "translation": "en"}
+
+
+@dataclass
+class Plan:
+    field: str
+    task: str
+    template: str
+    resolution: Resolution
+
+
+def resolutions(settings: Settings) -> dict[str, Resolution]:
+    return {task: resolve_model(model_for(task, settings)) for task in ("translate", "summarize_zh", "instruct")}
+
+
+def plan_fields(settings: Settings, found: dict[str, Resolution]) -> tuple[list[Plan], list[str]]:
+    """Which task writes which field; the second value lists fields no model can write, with why."""
+    plans: list[Plan] = []
+    missing: list[str] = []
+    for field_name, options in FIELD_TASKS.items():
+        usable = [(task, tpl) for task, tpl in options if found[task].has_weights]
+        if usable:
+            task, template = usable[0]
+            plans.append(Plan(field_name, task, template, found[task]))
+        else:
+            missing.append(f"{field_name}: " + " | ".join(missing_message(task, found[task]) for task, _ in options))
+    return plans, missing
+
+
+def _options(settings: Settings):
+    from .generate import GenerationOptions
+
+    return GenerationOptions(num_beams=settings.num_beams, max_new_tokens=settings.max_new_tokens,
+                             batch_size=settings.batch_size)
+
+
+def _runner(res: Resolution, settings: Settings):
+    from .generate import load_runner
+
+    assert res.path is not None
+    backend = "ctranslate2" if res.ct2 else settings.backend
+    return load_runner(res.path, backend=backend, device=settings.device, dtype=settings.dtype, name=res.name)
+
+
+def _set_value(report: Report, field_name: str, value: str) -> None:
+    if field_name == "summary_zh":
+        report.facts.summary_zh = value
+    elif field_name == "summary_en":
+        report.english.summary_en = value
+    else:
+        report.english.title_en = value
+
+
+def _generate_field(plan: Plan, report: Report, settings: Settings) -> str | None:
+    """The model's text for one field, or None when there is nothing to work from (e.g. no title)."""
+    from .chunking import pack_chunks, split_sentences
+    from .generate import generate_all
+    from .prompts import load_template, render, variables_from
+
+    runner = _runner(plan.resolution, settings)
+    template = load_template(plan.template, settings.prompt_dir)
+    options = _options(settings)
+    if plan.task == "translate":
+        from .translate import translate_sentences
+
+        source = report.facts.title if plan.field == "title_en" else report.facts.summary_zh
+        if not source:
+            return None
+        english, notes = translate_sentences(split_sentences(source), runner, options,
+                                             None if template.is_identity else template.body)
+        report.quality.warnings.extend(f"{plan.field}: {n}" for n in notes)
+        return " ".join(e for e in english if e)
+    values = variables_from(report, text="")
+    # Room left for the text once every other slot is filled.
+    room = runner.max_input_tokens - runner.count_tokens(render(template, values))
+    if room < 16:
+        raise ModelError(f"prompt template {template.name!r} leaves no room for the text within "
+                         f"{runner.max_input_tokens} tokens of {plan.resolution.name}")
+    chunks, notes = pack_chunks(split_sentences(report.text), runner.count_tokens, room)
+    report.quality.warnings.extend(f"{plan.field}: {n}" for n in notes)
+    if not chunks:
+        return None
+    if plan.task == "instruct" and len(chunks) > 1:
+        # An instruction prompt takes one chunk: the facts slots carry the rest of the report.
+        report.quality.warnings.append(f"{plan.field}: the report is longer than the prompt allows; the model saw "
+                                       f"sentences 1-{chunks[0].sentences[-1] + 1} of the text and the extracted facts")
+        chunks = chunks[:1]
+    elif len(chunks) > 1:
+        report.quality.warnings.append(f"{plan.field}: the text was summarised in {len(chunks)} chunks "
+                                       f"of at most {room} tokens, joined in order")
+    prompts = [render(template, {**values, "text": c.text}) for c in chunks]
+    outputs = generate_all(runner, prompts, options)
+    joiner = " " if FIELD_LANG[plan.field] == "en" else ""
+    return joiner.join(o for o in outputs if o).strip()
+
+
+def _verify(report: Report, field_name: str, output: str, settings: Settings) -> list[dict[str, Any]]:
+    from .verifier import find_unsupported
+
+    problems = find_unsupported(output, report, FIELD_LANG[field_name])
+    for problem in problems:
+        report.quality.unsupported.append({**problem, "field": field_name})
+    if problems and settings.strict:
+        listed = ", ".join(f"{p['kind']} {p['text']!r}" for p in problems)
+        raise UnsupportedOutputError(f"--strict: the model wrote {field_name} with items the source does not "
+                                     f"support: {listed}", path=report.path)
+    return problems
+
+
+def _describe(problems: list[dict[str, Any]]) -> str:
+    shown = ", ".join(f"unsupported {p['kind']} {p['text']!r}" for p in problems[:3])
+    return shown + (f" and {len(problems) - 3} more" if len(problems) > 3 else "")
+
+
+def apply_fields(report: Report, settings: Settings, plans: list[Plan]) -> Report:
+    for plan in plans:
+        started = time.perf_counter()
+        output = _generate_field(plan, report, settings)
+        report.timings_ms[f"model:{plan.field}"] = round((time.perf_counter() - started) * 1000, 3)
+        if output is None:
+            continue
+        if not output.strip():
+            report.engine[plan.field] = "rules (model output rejected: empty output)"
+            continue
+        problems = _verify(report, plan.field, output, settings)
+        if problems:
+            report.engine[plan.field] = f"rules (model output rejected: {_describe(problems)})"
+        else:
+            _set_value(report, plan.field, output)
+            report.engine[plan.field] = "model"
+    return report
+
+
+def apply_translation(report: Report, settings: Settings, res: Resolution) -> Report:
+    from .prompts import load_template
+    from .translate import translate_text
+
+    started = time.perf_counter()
+    runner = _runner(res, settings)
+    template = load_template("translate", settings.prompt_dir)
+    pairs, notes = translate_text(report.text, runner, _options(settings),
+                                  None if template.is_identity else template.body)
+    report.quality.warnings.extend(f"translation: {n}" for n in notes)
+    for index, pair in enumerate(pairs):
+        # A translation has no rules fallback: keep it, but record (or, with --strict, refuse) what is unsupported.
+        for problem in _verify_translation(report, pair["en"], index, settings):
+            report.quality.unsupported.append(problem)
+    report.translation = pairs
+    report.engine["translation"] = "model"
+    report.timings_ms["model:translation"] = round((time.perf_counter() - started) * 1000, 3)
+    return report
+
+
+def _verify_translation(report: Report, text: str, index: int, settings: Settings) -> list[dict[str, Any]]:
+    from .verifier import find_unsupported
+
+    problems = [{**p, "field": f"translation[{index}]"} for p in find_unsupported(text, report, "en")]
+    if problems and settings.strict:
+        listed = ", ".join(f"{p['kind']} {p['text']!r}" for p in problems)
+        raise UnsupportedOutputError(f"--strict: translation of sentence {index + 1} has items the source "
+                                     f"does not support: {listed}", path=report.path)
+    return problems
+
+
+def apply_model_engine(report: Report, settings: Settings) -> Report:
+    """Overwrite fields with verified model output (engine model/auto) and add the translation (--translate)."""
+    found = resolutions(settings)
+    if settings.translate and not found["translate"].has_weights:
+        raise ModelError("--translate needs a translation model: " + missing_message("translate", found["translate"]))
+    if settings.engine in ("model", "auto"):
+        plans, missing = plan_fields(settings, found)
+        if settings.engine == "model" and not plans:
+            raise ModelError("--engine model: no model weights found. " + " ; ".join(missing))
+        for line in missing:
+            if settings.engine == "model":
+                report.quality.warnings.append(f"no model for {line.split(':')[0]}; it comes from the rules engine")
+        report = apply_fields(report, settings, plans)
+    if settings.translate:
+        report = apply_translation(report, settings, found["translate"])
+    return report

@@ -1,0 +1,115 @@
+"""Helpers that build tiny seq2seq models for the model-engine tests (no downloads).
+
+A SentencePiece vocabulary is trained on the seed reports (plus the English targets a test needs), wrapped
+as a MarianTokenizer (source.spm / target.spm / vocab.json), and paired with a MarianMTModel small enough
+to train on this CPU in seconds. ``train_pairs`` overfits it on a few (source, target) pairs so that its
+greedy and beam outputs are known exactly.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+SHARED_MARIAN_ENV = "SUMMARIZE_TEST_OPUS_MT_DIR"
+SHARED_MARIAN_DEFAULT = ROOT.parent / "shared" / "models" / "opus-mt-zh-en-noweights"
+
+
+def shared_marian_dir() -> Path:
+    """The real opus-mt-zh-en tokenizer + config (no weights); override with $SUMMARIZE_TEST_OPUS_MT_DIR."""
+    import os
+
+    return Path(os.environ.get(SHARED_MARIAN_ENV) or SHARED_MARIAN_DEFAULT)
+
+
+def seed_lines() -> list[str]:
+    return [line.strip() for path in SEEDS for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def write_tokenizer(folder: Path, extra_lines: Iterable[str] = (), vocab_size: int = 1500,
+                    max_length: int = 64) -> int:
+    """Train a shared zh/en SentencePiece model on the seeds; write Marian tokenizer files. Returns vocab size."""
+    import sentencepiece as spm
+
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = seed_lines() + list(extra_lines) * 3
+    proto = io.BytesIO()
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter(lines), model_writer=proto, vocab_size=vocab_size, character_coverage=1.0,
+        model_type="unigram", bos_id=-1, eos_id=0, unk_id=1, pad_id=-1, eos_piece="</s>", unk_piece="<unk>",
+        hard_vocab_limit=False, minloglevel=2, num_threads=1)
+    for name in ("source.spm", "target.spm"):
+        (folder / name).write_bytes(proto.getvalue())
+    processor = spm.SentencePieceProcessor(model_proto=proto.getvalue())
+    vocab = {processor.id_to_piece(i): i for i in range(processor.get_piece_size())}
+    vocab["<pad>"] = len(vocab)
+    (folder / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    (folder / "tokenizer_config.json").write_text(json.dumps({
+        "tokenizer_class": "MarianTokenizer", "model_max_length": max_length, "source_lang": "zh",
+        "target_lang": "en", "eos_token": "</s>", "unk_token": "<unk>", "pad_token": "<pad>"}), encoding="utf-8")
+    return len(vocab)
+
+
+def build_tiny_marian(folder: Path, extra_lines: Iterable[str] = (), max_positions: int = 64, d_model: int = 64,
+                      layers: int = 1, seed: int = 0, save: bool = True):
+    """A random-weight MarianMTModel + tokenizer in ``folder``. Returns (model, tokenizer)."""
+    import torch
+    from transformers import AutoTokenizer, MarianConfig, MarianMTModel
+
+    vocab_size = write_tokenizer(folder, extra_lines, max_length=max_positions)
+    pad = vocab_size - 1
+    config = MarianConfig(
+        vocab_size=vocab_size, d_model=d_model, encoder_layers=layers, decoder_layers=layers,
+        encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=2 * d_model,
+        decoder_ffn_dim=2 * d_model, max_position_embeddings=max_positions, pad_token_id=pad,
+        decoder_start_token_id=pad, eos_token_id=0, forced_eos_token_id=0, bos_token_id=0,
+        dropout=0.0, attention_dropout=0.0, activation_dropout=0.0, share_encoder_decoder_embeddings=True)
+    torch.manual_seed(seed)
+    model = MarianMTModel(config).eval()
+    tokenizer = AutoTokenizer.from_pretrained(str(folder))
+    if save:
+        model.save_pretrained(str(folder))
+    return model, tokenizer
+
+
+def train_pairs(folder: Path, pairs: Sequence[tuple[str, str]], steps: int = 300, lr: float = 3e-3,
+                d_model: int = 64, layers: int = 1, max_positions: int = 64, seed: int = 0) -> Path:
+    """Overfit a tiny Marian model on ``pairs`` and save it in ``folder`` (its outputs become known)."""
+    import torch
+
+    targets = [t for _, t in pairs]
+    model, tokenizer = build_tiny_marian(folder, targets, max_positions=max_positions, d_model=d_model,
+                                         layers=layers, seed=seed, save=False)
+    torch.manual_seed(seed)
+    batch = tokenizer([s for s, _ in pairs], text_target=targets, return_tensors="pt", padding=True,
+                      truncation=True, max_length=max_positions)
+    batch["labels"][batch["labels"] == tokenizer.pad_token_id] = -100
+    model.train()
+    optimiser = torch.optim.AdamW(model.parameters(), lr=lr)
+    for _ in range(steps):
+        loss = model(**batch).loss
+        optimiser.zero_grad()
+        loss.backward()
+        optimiser.step()
+        if loss.item() < 1e-3:
+            break
+    model.eval()
+    model.save_pretrained(str(folder))
+    return folder
+
+
+def greedy_outputs(folder: Path, sources: Sequence[str], num_beams: int = 1, max_new_tokens: int = 40) -> list[str]:
+    """What the saved model writes for ``sources`` (used to check the training really converged)."""
+    import torch
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(str(folder))
+    model = AutoModelForSeq2SeqLM.from_pretrained(str(folder)).eval()
+    enc = tokenizer(list(sources), return_tensors="pt", padding=True)
+    with torch.inference_mode():
+        out = model.generate(**enc, num_beams=num_beams, max_new_tokens=max_new_tokens)
+    return [t.strip() for t in tokenizer.batch_decode(out, skip_special_tokens=True)]
