@@ -1,0 +1,105 @@
+"""The Chinese -> English glossary: data/glossary.tsv plus the user's glossary files.
+
+Format (tab-separated, UTF-8): a header line ``zh  en  category``, then one term per line; lines
+starting with '#' are comments. ``category`` is optional in user files (default ``term``). An
+``en`` of ``-`` means "nothing in English" (e.g. the particle 的). User files are read after the
+built-in one, in order, so later files win.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ..errors import UsageError
+from .datafiles import DATA_DIR, read_tsv
+
+BUILTIN_GLOSSARY = DATA_DIR / "glossary.tsv"
+COLUMNS = ("zh", "en", "category")
+OMIT = "-"  # an en value that renders as nothing
+
+
+@dataclass(frozen=True)
+class Entry:
+    zh: str
+    en: str
+    category: str
+    origin: str  # "path:line", for messages and `summarize` debugging
+
+
+class Glossary:
+    """Terms by Chinese form, with longest-match lookup."""
+
+    def __init__(self, entries: Iterable[Entry] = ()):
+        self.entries: dict[str, Entry] = {}
+        self.max_len = 1
+        for entry in entries:
+            self.add(entry)
+
+    def add(self, entry: Entry) -> None:
+        self.entries[entry.zh] = entry
+        self.max_len = max(self.max_len, len(entry.zh))
+
+    def __contains__(self, zh: str) -> bool:
+        return zh in self.entries
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, zh: str) -> Entry | None:
+        return self.entries.get(zh)
+
+    def en(self, zh: str) -> str | None:
+        entry = self.entries.get(zh)
+        return None if entry is None else entry.en
+
+    def match_at(self, text: str, pos: int, min_len: int = 1) -> Entry | None:
+        """The longest entry starting at ``text[pos]`` (at least ``min_len`` characters long)."""
+        for length in range(min(self.max_len, len(text) - pos), min_len - 1, -1):
+            entry = self.entries.get(text[pos : pos + length])
+            if entry is not None:
+                return entry
+        return None
+
+    def with_category(self, *categories: str) -> dict[str, Entry]:
+        return {zh: e for zh, e in self.entries.items() if e.category in categories}
+
+
+def read_glossary_file(path: str | Path, builtin: bool = False) -> list[Entry]:
+    """Entries of one glossary file; malformed lines raise UsageError naming the file and line."""
+    rows = read_tsv(path, COLUMNS, min_columns=3 if builtin else 2)
+    entries = []
+    for lineno, (zh, en, category) in rows:
+        if any(ch.isspace() for ch in zh):
+            raise UsageError(f"line {lineno}: the zh column must not contain spaces: {zh!r}", path=str(path))
+        entries.append(Entry(zh, en, category or "term", f"{path}:{lineno}"))
+    return entries
+
+
+@cache
+def _builtin() -> tuple[Entry, ...]:
+    return tuple(read_glossary_file(BUILTIN_GLOSSARY, builtin=True))
+
+
+@cache
+def _cached(paths: tuple[str, ...], stamps: tuple[float, ...]) -> Glossary:
+    glossary = Glossary(_builtin())
+    for path in paths:
+        for entry in read_glossary_file(path):
+            glossary.add(entry)
+    return glossary
+
+
+def load_glossary(user_paths: Sequence[str | os.PathLike[str]] = ()) -> Glossary:
+    """The built-in glossary overlaid with the user files (later files win). Cached per file set."""
+    paths = tuple(str(p) for p in user_paths)
+    stamps = []
+    for path in paths:
+        try:
+            stamps.append(os.stat(path).st_mtime)
+        except OSError:
+            raise UsageError("glossary file not found", path=path) from None
+    return _cached(paths, tuple(stamps))

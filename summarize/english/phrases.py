@@ -1,0 +1,214 @@
+"""Literal phrase rendering: glossary longest match, then CC-CEDICT for leftovers, else marked.
+
+A phrase is cut into glossary terms (longest match first, terms of two or more characters).
+Characters between terms form leftover runs: a run CC-CEDICT knows as a whole, or can cut into
+words of two or more characters, is rendered from it; a lone leftover character is rendered from
+the glossary's one-character entries (particles, conjunctions) or CC-CEDICT; anything else is kept
+in Chinese inside brackets and recorded as untranslated, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+
+from . import cedict
+from .datafiles import english_toml
+from .glossary import OMIT, Glossary
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+_OPEN_QUOTES = "“‘「『《〈"
+_CLOSE_QUOTES = "”’」』》〉"
+_PUNCT = {"、": ",", "，": ",", ",": ",", "；": ";", ";": ";", "：": ":", ":": ":", "。": ".", "！": "!",
+          "？": "?", "(": "(", ")": ")", "（": "(", "）": ")", "—": "-", "-": "-", "·": "-", "…": "..."}
+MAX_CEDICT_WORD = 4
+
+
+def chinese_number(text: str) -> int | None:
+    """Arabic or simple Chinese numerals (up to 99): '12' -> 12, '十二' -> 12, '二十' -> 20."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text):
+        return None
+    if "十" not in text:
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+    tens, _, units = text.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
+@cache
+def _number_patterns() -> tuple[list[tuple[re.Pattern[str], str]], list[str]]:
+    data = english_toml("numbers")
+    return [(re.compile(p["regex"]), p["en"]) for p in data["pattern"]], data["months"]
+
+
+def month_name(month: int | str) -> str:
+    return _number_patterns()[1][int(month) - 1]
+
+
+def _format_number(match: re.Match[str], template: str) -> str | None:
+    groups = {k: v for k, v in match.groupdict().items() if v is not None}
+    extra: dict[str, str] = {}
+    try:
+        for key, name in (("m", "month"), ("m2", "month2")):
+            if key in groups:
+                if not 1 <= int(groups[key]) <= 12:
+                    return None
+                extra[name] = month_name(groups[key])
+        if "n" in groups:
+            num = chinese_number(groups["n"])
+            if num is not None:
+                extra["num"] = str(num)
+                extra["roman"] = _ROMAN[num] if num < len(_ROMAN) else str(num)
+            else:
+                value = float(groups["n"])
+                extra["millions"] = f"{value * 100:g}"
+                extra["ten_thousands"] = f"{value * 10000:,.0f}"
+        return template.format(**groups, **extra)
+    except (KeyError, ValueError, IndexError):
+        return None
+
+
+@dataclass
+class Translator:
+    """Renders Chinese phrases; collects what it could not render in ``untranslated``."""
+
+    glossary: Glossary
+    untranslated: list[str] = field(default_factory=list)
+
+    def note_untranslated(self, text: str) -> str:
+        if text not in self.untranslated:
+            self.untranslated.append(text)
+        return f"[{text}]"
+
+    def tokens(self, text: str) -> list[str]:
+        """English tokens for ``text`` (punctuation as its own token)."""
+        text = unicodedata.normalize("NFKC", text)
+        out: list[str] = []
+        leftover = ""
+        pos = 0
+        patterns = _number_patterns()[0]
+        while pos < len(text):
+            ch = text[pos]
+            matched = None
+            if ch.isdigit() or ch in _CN_DIGITS or ch in "十第":
+                for regex, template in patterns:
+                    m = regex.match(text, pos)
+                    if m and (en := _format_number(m, template)) is not None:
+                        matched = (m.end(), en)
+                        break
+            entry = None if matched or not _HAN.match(ch) else self.glossary.match_at(text, pos, min_len=2)
+            if matched or entry or not _HAN.match(ch):
+                if leftover:
+                    out.extend(self._fallback(leftover))
+                    leftover = ""
+            if matched:
+                pos, en = matched
+                out.append(en)
+            elif entry:
+                if entry.en != OMIT:
+                    out.append(entry.en)
+                pos += len(entry.zh)
+            elif _HAN.match(ch):
+                leftover += ch
+                pos += 1
+            else:
+                out.append(self._non_han(ch, text, pos, out))
+                pos += 1
+        if leftover:
+            out.extend(self._fallback(leftover))
+        return [t for t in out if t]
+
+    def _non_han(self, ch: str, text: str, pos: int, out: list[str]) -> str:
+        if ch in _OPEN_QUOTES:
+            return "\u0001"  # opening quote marker, resolved in join()
+        if ch in _CLOSE_QUOTES:
+            return "\u0002"
+        if ch == '"':
+            return "\u0001" if out.count("\u0001") <= out.count("\u0002") else "\u0002"
+        if ch.isspace():
+            return ""
+        if ch.isalnum() or ch in "%.+/&":
+            # Keep Latin words and numbers whole: glue to the previous token when it is one too.
+            if out and out[-1] and (out[-1][-1].isalnum() or out[-1][-1] in "%.+/&") and pos > 0 \
+                    and not text[pos - 1].isspace() and not _HAN.match(text[pos - 1]):
+                out[-1] += ch
+                return ""
+            return ch
+        return _PUNCT.get(ch, ch)
+
+    def _fallback(self, run: str) -> list[str]:
+        """Render a run of characters the glossary did not cover."""
+        if len(run) <= MAX_CEDICT_WORD and (en := cedict.lookup(run)):
+            return [en]
+        pieces: list[tuple[str, str | None]] = []  # (chinese, english or None)
+        i = 0
+        while i < len(run):
+            for length in range(min(MAX_CEDICT_WORD, len(run) - i), 1, -1):
+                en = cedict.lookup(run[i : i + length])
+                if en:
+                    pieces.append((run[i : i + length], en))
+                    i += length
+                    break
+            else:
+                single = self.glossary.get(run[i])
+                pieces.append((run[i], (single.en if single else None)))
+                i += 1
+        out: list[str] = []
+        pending = ""
+        for k, (zh, en) in enumerate(pieces):
+            if en is not None:
+                if pending:
+                    out.append(self._uncovered(pending))
+                    pending = ""
+                if en != OMIT:
+                    out.append(en)
+            else:
+                pending += zh
+            if k == len(pieces) - 1 and pending:
+                out.append(self._uncovered(pending))
+        return out
+
+    def _uncovered(self, chars: str) -> str:
+        # A lone character between rendered words: CC-CEDICT's literal sense is safe enough.
+        if len(chars) == 1 and (en := cedict.lookup(chars)):
+            return en
+        return self.note_untranslated(chars)
+
+    def phrase(self, text: str) -> str:
+        return join_tokens(self.tokens(text))
+
+
+def join_tokens(tokens: list[str]) -> str:
+    """Join English tokens with spaces, attaching punctuation and quotes the English way."""
+    text = ""
+    attach_next = True
+    for token in tokens:
+        if token == "\u0001":
+            text += ("" if attach_next else " ") + '"'
+            attach_next = True
+            continue
+        if token == "\u0002":
+            text = text.rstrip() + '"'
+            attach_next = False
+            continue
+        if token in (",", ";", ":", ".", "!", "?", ")", "..."):
+            text = text.rstrip() + token
+            attach_next = False
+            continue
+        if token in ("(",):
+            text += ("" if attach_next else " ") + token
+            attach_next = True
+            continue
+        if token == "-":
+            text = text.rstrip() + " -"
+            attach_next = False
+            continue
+        text += ("" if attach_next else " ") + token
+        attach_next = False
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"[,;:]\s*$", "", text).strip()

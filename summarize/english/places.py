@@ -1,0 +1,120 @@
+"""Place names: 泸州市纳溪区 -> units (泸州, 市) (纳溪, 区) -> "Naxi District, Luzhou".
+
+A place is read as a run of units, each a name followed by a unit word from
+data/english/place_suffixes.tsv. Names come from the glossary's ``place`` entries when listed
+there (conventional spellings: 陕西 Shaanxi, 西藏 Tibet), otherwise from pinyin. Autonomous areas
+keep their ethnic groups from the glossary's ``ethnic`` entries (维西傈僳族自治县 -> Weixi Lisu
+Autonomous County).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from .datafiles import ENGLISH_DIR, read_tsv
+from .glossary import Glossary
+from .romanize import is_han, romanize_place
+
+MIN_NAME = 2  # a unit name has at least two characters, unless the whole text is name + unit word
+
+
+@dataclass(frozen=True)
+class Suffix:
+    zh: str
+    en: str
+    style: str  # bare | unit | unit-if-lowest
+
+
+@dataclass(frozen=True)
+class PlaceUnit:
+    name: str  # Chinese name without the unit word (and without ethnic groups)
+    suffix: Suffix | None
+    ethnic: tuple[str, ...] = ()  # Chinese names of ethnic groups of an autonomous area
+
+
+@cache
+def suffixes() -> tuple[Suffix, ...]:
+    rows = read_tsv(ENGLISH_DIR / "place_suffixes.tsv", ("zh", "en", "style"))
+    return tuple(sorted((Suffix(*f) for _, f in rows), key=lambda s: -len(s.zh)))
+
+
+def _split_ethnic(name: str, glossary: Glossary) -> tuple[str, tuple[str, ...]]:
+    groups: list[str] = []
+    ethnic = glossary.with_category("ethnic") if "族" in name else {}
+    changed = True
+    while changed and ethnic:
+        changed = False
+        for zh in sorted(ethnic, key=len, reverse=True):
+            if name.endswith(zh) and len(name) > len(zh):
+                groups.insert(0, zh)
+                name = name[: -len(zh)]
+                changed = True
+                break
+    return name, tuple(groups)
+
+
+def parse_place(text: str, glossary: Glossary) -> list[PlaceUnit] | None:
+    """Units of a place name, or None when ``text`` does not read as one."""
+    text = text.strip()
+    if not text or not is_han(text):
+        return None
+    units: list[PlaceUnit] = []
+    pos = 0
+    while pos < len(text):
+        rest = text[pos:]
+        found = None
+        first = 1 if len(rest) == 2 else MIN_NAME
+        for i in range(first, len(rest)):
+            for suffix in suffixes():
+                if rest.startswith(suffix.zh, i):
+                    found = (rest[:i], suffix)
+                    break
+            if found:
+                break
+        if found is None:
+            if rest in glossary.with_category("place") or len(rest) >= MIN_NAME:
+                units.append(PlaceUnit(rest, None))
+                break
+            return None
+        name, suffix = found
+        name, ethnic = _split_ethnic(name, glossary) if suffix.zh.startswith("自治") else (name, ())
+        units.append(PlaceUnit(name, suffix, ethnic))
+        pos += len(found[0]) + len(suffix.zh)
+    return units or None
+
+
+def place_name_en(name: str, glossary: Glossary) -> str:
+    entry = glossary.get(name)
+    if entry is not None and entry.category == "place":
+        return entry.en
+    return romanize_place(name)
+
+
+def unit_en(unit: PlaceUnit, glossary: Glossary, lowest: bool) -> str:
+    """One unit in English: with its unit word when it is the place itself, bare as a parent."""
+    name = place_name_en(unit.name, glossary)
+    if unit.suffix is None:
+        return name
+    if not lowest or unit.suffix.style == "bare":
+        return name
+    ethnic = " and ".join(glossary.en(e) or romanize_place(e) for e in unit.ethnic)
+    return " ".join(p for p in (name, ethnic, unit.suffix.en) if p)
+
+
+def place_en(text: str, glossary: Glossary, joiner: str = ", ") -> str | None:
+    """A place in English, smallest unit first: 泸州市纳溪区 -> "Naxi District, Luzhou".
+
+    ``joiner`` separates a unit from its parent (", " for jurisdiction_en, " of " in headlines).
+    Returns None when the text does not read as a place.
+    """
+    units = parse_place(text, glossary)
+    if not units:
+        return None
+    parts = [unit_en(u, glossary, lowest=(k == len(units) - 1)) for k, u in enumerate(units)]
+    # Drop a parent repeated inside the unit's name (随州 + 随州高新区 is just Suizhou High-tech Zone).
+    parts = [p for k, p in enumerate(parts) if k == len(parts) - 1 or not parts[-1].startswith(p + " ")]
+    ordered = list(reversed(parts))
+    if len(ordered) == 1:
+        return ordered[0]
+    return ordered[0] + joiner + ", ".join(ordered[1:])

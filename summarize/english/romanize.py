@@ -1,0 +1,96 @@
+"""Hanyu Pinyin for person and place names.
+
+Person names: surname first, given name written as one word (马盛春 -> Ma Shengchun). Compound
+surnames and the surname readings of polyphonic characters come from data/english/surnames.tsv.
+Four-character names without a compound surname are usually transliterated non-Han names and are
+written as two words (斯那扎史 -> Sina Zhashi). Place names follow the same spelling rules, with an
+apostrophe where a syllable starting with a, o or e would otherwise run into the one before (Xi'an).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .datafiles import english_table
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_NAME_SEPARATORS = re.compile(r"[·•‧・．.\s]+")
+
+
+def is_han(text: str) -> bool:
+    return bool(text) and all(_HAN.match(ch) for ch in text)
+
+
+@cache
+def _pinyin_module():
+    # pypinyin loads its dictionaries at import (~0.3 s): only pay for it when a name needs it.
+    import pypinyin
+
+    return pypinyin
+
+
+def _char_reading(ch: str, overrides: dict[str, str]) -> str:
+    if ch in overrides:
+        return overrides[ch]
+    if not _HAN.match(ch):
+        return ch.lower()
+    pypinyin = _pinyin_module()
+    return pypinyin.lazy_pinyin(ch, style=pypinyin.Style.NORMAL, v_to_u=True)[0]
+
+
+def _word_readings(text: str) -> list[str]:
+    """Syllables for a word, letting pypinyin use its phrase dictionary (right for place names)."""
+    pypinyin = _pinyin_module()
+    return [s.lower() for s in pypinyin.lazy_pinyin(text, style=pypinyin.Style.NORMAL, v_to_u=True)]
+
+
+def join_syllables(syllables: list[str]) -> str:
+    """Join syllables into one word with the pinyin apostrophe rule, capitalized: xi + an -> Xi'an."""
+    word = ""
+    for syllable in syllables:
+        if word and syllable[:1] in ("a", "o", "e"):
+            word += "'"
+        word += syllable
+    return word[:1].upper() + word[1:]
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """(surname, given name) of a Han name, honouring compound surnames."""
+    surnames = english_table("surnames")
+    if len(name) >= 3 and name[:2] in surnames:
+        return name[:2], name[2:]
+    return name[:1], name[1:]
+
+
+def romanize_name(name: str) -> str:
+    """A person's name in pinyin, surname first. Non-Han input is returned unchanged."""
+    name = name.strip()
+    if not name:
+        return name
+    parts = [p for p in _NAME_SEPARATORS.split(name) if p]
+    if len(parts) > 1:  # transliterated names written with a middle dot: one word per part
+        return " ".join(join_syllables([_char_reading(c, {}) for c in p]) if is_han(p) else p for p in parts)
+    if not is_han(name):
+        return name
+    surnames = english_table("surnames")
+    given_overrides = english_table("given_names")
+    if len(name) == 4 and name[:2] not in surnames:
+        # No compound surname: a transliterated (e.g. Tibetan, Yi, Lisu) name, two words of two syllables.
+        halves = (name[:2], name[2:])
+        return " ".join(join_syllables([_char_reading(c, given_overrides) for c in h]) for h in halves)
+    surname, given = split_name(name)
+    if len(surname) == 2:
+        surname_en = join_syllables([surnames[surname]])
+    else:
+        surname_en = join_syllables([_char_reading(surname, surnames)])
+    if not given:
+        return surname_en
+    return f"{surname_en} {join_syllables([_char_reading(c, given_overrides) for c in given])}"
+
+
+def romanize_place(name: str) -> str:
+    """A place name (without its unit word) as one pinyin word: 纳溪 -> Naxi, 西安 -> Xi'an."""
+    if not name or not is_han(name):
+        return name
+    return join_syllables(_word_readings(name))
