@@ -38,6 +38,7 @@ from .batch_index import (
     is_up_to_date,
     read_record,
     settings_key,
+    still_valid_outputs,
     write_index,
 )
 from .batch_worker import Job, Task, failed_record, init_worker, process, run_task
@@ -156,7 +157,7 @@ def batch(input_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str] | N
             if is_up_to_date(record, sha, key, chosen_formats, out):
                 records[rel] = record  # type: ignore[assignment]
             else:
-                todo.append(Task(str(path), rel, sha))
+                todo.append(Task(str(path), rel, sha, keep=still_valid_outputs(record, sha, key)))
         summary.skipped = len(records)
         timings["plan"] = time.perf_counter() - t
 

@@ -57,12 +57,17 @@ def is_up_to_date(record: dict[str, Any] | None, sha256: str | None, key: str, f
                   out_dir: Path) -> bool:
     """Skip a report only when it succeeded before with the same bytes and settings, and every output
     asked for now is still there."""
+    outputs = still_valid_outputs(record, sha256, key)
+    return bool(outputs) and all(fmt in outputs and (out_dir / outputs[fmt]).is_file() for fmt in formats)
+
+
+def still_valid_outputs(record: dict[str, Any] | None, sha256: str | None, key: str) -> dict[str, str]:
+    """The outputs of an earlier successful run on the same bytes with the same settings."""
     if not record or record.get("status") != "ok" or sha256 is None:
-        return False
+        return {}
     if record.get("sha256") != sha256 or record.get("settings_key") != key:
-        return False
-    outputs = record.get("outputs") or {}
-    return all(fmt in outputs and (out_dir / outputs[fmt]).is_file() for fmt in formats)
+        return {}
+    return dict(record.get("outputs") or {})
 
 
 def index_row(record: dict[str, Any]) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import os
 import signal
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,9 @@ class Task:
     path: str  # the input file, as found under DIR
     rel: str  # its path relative to DIR (posix)
     sha256: str | None  # content hash taken when the batch was planned; None for an oversized file
+    # Outputs of formats not asked for this time that are still valid (same bytes, same settings):
+    # format -> path relative to OUT. They are kept; any other old output is removed.
+    keep: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -61,11 +64,16 @@ def process(task: Task, job: Job) -> dict[str, Any]:
         record["error"] = err.message
     except Exception as err:  # one bad report must never stop the batch: record it and go on
         record["error"] = f"internal error: {type(err).__name__}: {err}"
-    # Outputs this run did not write are from an older run of a different input or format: drop them,
-    # so what is in OUT always agrees with the index.
+    # Outputs this run did not write are from an older run: keep those still valid for these bytes and
+    # settings (another --format), drop the rest, so what is in OUT always agrees with the index.
     for fmt, path in outputs.items():
-        if fmt not in written:
+        if fmt in written:
+            continue
+        if record["status"] == "ok" and fmt in task.keep and path.is_file():
+            record["outputs"][fmt] = task.keep[fmt]
+        else:
             _unlink(path)
+    record["outputs"] = dict(sorted(record["outputs"].items()))
     record["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 3)
     write_record(record_path(job.out_dir, task.rel), record)
     return record

@@ -242,3 +242,46 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# --- helpers for comparing batch outputs --------------------------------------------------------------
+
+TIMING_KEYS = ("timings_ms", "elapsed_ms")
+
+
+def snapshot(root: str | Path, *, skip_lock: bool = True) -> dict[str, object]:
+    """Every file under ``root`` -> its content, with timing fields removed from JSON files.
+
+    Two batch runs over the same input with the same settings must give equal snapshots.
+    """
+    import json
+
+    root = Path(root)
+    files: dict[str, object] = {}
+    for path in sorted(root.rglob("*")):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(root).as_posix()
+        if skip_lock and rel.endswith(".summarize-batch/lock"):
+            continue
+        data = path.read_bytes()
+        if rel.endswith(".json"):
+            try:
+                value = json.loads(data)
+            except ValueError:
+                files[rel] = data
+                continue
+            if isinstance(value, dict):
+                for key in TIMING_KEYS:
+                    value.pop(key, None)
+            files[rel] = value
+        else:
+            files[rel] = data
+    return files
+
+
+def input_fingerprint(root: str | Path) -> dict[str, tuple[int, int]]:
+    """(size, mtime_ns) of every file and folder under ``root``: proof a batch left its input alone."""
+    root = Path(root)
+    return {p.relative_to(root).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in sorted(root.rglob("*"))}

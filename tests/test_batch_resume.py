@@ -1,0 +1,170 @@
+"""Resumption: a batch killed midway (SIGKILL) or interrupted (Ctrl-C) and run again ends exactly where
+an uninterrupted run does; a re-run redoes only what changed."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from corpus import generate_corpus, snapshot
+
+from summarize.batch import batch
+from summarize.batch_files import STATE_DIR
+from summarize.config import Settings
+
+REPO = Path(__file__).resolve().parent.parent
+LIMIT = 200_000
+
+
+def cli_env(tmp_path: Path) -> dict[str, str]:
+    """No user or project config may leak into the runs under test."""
+    env = dict(os.environ)
+    path = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH")) if p)
+    env.update(PYTHONPATH=path, XDG_CONFIG_HOME=str(tmp_path / "xdg"), TERM="dumb")
+    for name in list(env):
+        if name.startswith("SUMMARIZE_"):
+            del env[name]
+    return env
+
+
+def start_batch(src: Path, out: Path, tmp_path: Path, *extra: str) -> subprocess.Popen:
+    command = [sys.executable, "-m", "summarize", "batch", str(src), "--out", str(out), "--jobs", "2",
+               "--max-bytes", str(LIMIT), *extra]
+    return subprocess.Popen(command, cwd=tmp_path, env=cli_env(tmp_path), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, start_new_session=True)
+
+
+def finish(proc: subprocess.Popen, timeout: float = 120) -> tuple[int, str, str]:
+    stdout, stderr = proc.communicate(timeout=timeout)
+    return proc.returncode, stdout.decode(), stderr.decode()
+
+
+def records_done(out: Path) -> int:
+    folder = out / STATE_DIR / "records"
+    return sum(1 for _ in folder.rglob("*.json")) if folder.is_dir() else 0
+
+
+def wait_for_records(proc: subprocess.Popen, out: Path, at_least: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while records_done(out) < at_least:
+        assert proc.poll() is None, "the batch finished before it could be stopped"
+        assert time.monotonic() < deadline, "the batch made no progress"
+        time.sleep(0.02)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    return generate_corpus(tmp_path_factory.mktemp("resume") / "reports", 240, max_bytes=LIMIT)
+
+
+@pytest.fixture(scope="module")
+def clean_run(corpus, tmp_path_factory) -> dict[str, object]:
+    tmp = tmp_path_factory.mktemp("clean")
+    code, stdout, stderr = finish(start_batch(corpus.root, tmp / "out", tmp))
+    assert code == 1, stderr  # the corpus has broken files
+    return snapshot(tmp / "out")
+
+
+def test_sigkill_midway_then_rerun_equals_a_clean_run(corpus, clean_run, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    proc = start_batch(corpus.root, out, tmp_path)
+    wait_for_records(proc, out, at_least=60)
+    os.killpg(proc.pid, signal.SIGKILL)  # the whole group: the parent and its workers, mid-write
+    proc.wait()
+    partial = records_done(out)
+    assert 60 <= partial < len(corpus.files)
+    assert not (out / "index.jsonl").exists()  # a killed run writes no index; the next one will
+
+    code, stdout, stderr = finish(start_batch(corpus.root, out, tmp_path))
+    assert code == 1, stderr
+    summary = json.loads(stdout)
+    assert summary["skipped"] >= partial - len(corpus.broken)  # finished reports were not redone
+    assert summary["processed"] + summary["skipped"] == len(corpus.good)
+    assert not list(out.rglob("*.tmp"))
+    assert snapshot(out) == clean_run
+
+
+def test_ctrl_c_stops_cleanly_and_a_rerun_finishes(corpus, clean_run, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    proc = start_batch(corpus.root, out, tmp_path)
+    wait_for_records(proc, out, at_least=40)
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C sends to the foreground group
+    code, stdout, stderr = finish(proc)
+    assert code == 130, stderr
+    assert "Traceback" not in stderr
+    summary = json.loads(stdout)
+    assert summary["interrupted"] is True
+    assert not list(out.rglob("*.tmp"))
+    # The index of the interrupted run lists exactly the reports it finished, each once.
+    rows = [json.loads(line) for line in (out / "index.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == summary["processed"] + summary["failed"] == records_done(out)
+    assert len({row["path"] for row in rows}) == len(rows)
+    assert len(rows) < len(corpus.files)
+
+    code, stdout, stderr = finish(start_batch(corpus.root, out, tmp_path))
+    assert code == 1, stderr
+    assert snapshot(out) == clean_run
+
+
+@pytest.fixture
+def small(tmp_path: Path):
+    corpus = generate_corpus(tmp_path / "reports", 12, broken_share=0, max_bytes=LIMIT, with_ignored=False)
+    return corpus, tmp_path / "out"
+
+
+def test_changed_report_is_redone_and_others_skipped(small) -> None:
+    corpus, out = small
+    settings = Settings(max_bytes=LIMIT)
+    first = batch(corpus.root, out, settings=settings, jobs=1)
+    assert first.processed == 12
+    entry = next(f for f in corpus.files if f.encoding == "utf-8" and not f.html)
+    changed = corpus.root / entry.rel
+    changed.write_bytes(changed.read_bytes() + "\n会议强调，要狠抓落实。\n".encode())
+    second = batch(corpus.root, out, settings=settings, jobs=1)
+    assert (second.processed, second.skipped) == (1, 11)
+    result = json.loads((out / f"{entry.rel}.json").read_text(encoding="utf-8"))
+    assert "狠抓落实" in result["text"]
+
+
+def test_changed_settings_or_force_redo_everything(small) -> None:
+    corpus, out = small
+    batch(corpus.root, out, settings=Settings(max_bytes=LIMIT), jobs=1)
+    kept = batch(corpus.root, out, settings=Settings(max_bytes=LIMIT, keep_script=True), jobs=1)
+    assert (kept.processed, kept.skipped) == (12, 0)
+    forced = batch(corpus.root, out, settings=Settings(max_bytes=LIMIT, keep_script=True), jobs=1, force=True)
+    assert (forced.processed, forced.skipped) == (12, 0)
+    again = batch(corpus.root, out, settings=Settings(max_bytes=LIMIT, keep_script=True), jobs=1)
+    assert (again.processed, again.skipped) == (0, 12)
+
+
+def test_switching_format_keeps_valid_outputs(small) -> None:
+    corpus, out = small
+    settings = Settings(max_bytes=LIMIT)
+    rel = corpus.files[0].rel
+    batch(corpus.root, out, settings=settings, jobs=1, formats=("json",))
+    assert (out / f"{rel}.json").is_file() and not (out / f"{rel}.md").exists()
+    md_run = batch(corpus.root, out, settings=settings, jobs=1, formats=("md",))
+    assert md_run.processed == 12  # the .md files did not exist yet
+    assert (out / f"{rel}.json").is_file() and (out / f"{rel}.md").is_file()
+    both = batch(corpus.root, out, settings=settings, jobs=1, formats=("json", "md"))
+    assert (both.processed, both.skipped) == (0, 12)
+
+
+def test_report_that_turns_bad_loses_its_old_outputs(small) -> None:
+    corpus, out = small
+    settings = Settings(max_bytes=LIMIT)
+    batch(corpus.root, out, settings=settings, jobs=1)
+    rel = corpus.files[5].rel
+    (corpus.root / rel).write_bytes(b"")
+    summary = batch(corpus.root, out, settings=settings, jobs=1)
+    assert [f.path for f in summary.failures] == [rel]
+    assert not (out / f"{rel}.json").exists() and not (out / f"{rel}.md").exists()
+    row = next(json.loads(line) for line in (out / "index.jsonl").read_text(encoding="utf-8").splitlines()
+               if json.loads(line)["path"] == rel)
+    assert row["status"] == "failed" and "empty" in row["error"]
