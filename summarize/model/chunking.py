@@ -76,9 +76,9 @@ def fit_sentence(sentence: str, count: Counter, limit: int) -> tuple[list[str], 
         if count(clause) <= limit:
             current = clause
         else:
-            pieces.extend(hard_split(clause, count, limit))
+            *full, current = hard_split(clause, count, limit)  # the tail may still take the next clause
+            pieces.extend(full)
             how = "hard"
-            current = ""
     if current:
         pieces.append(current)
     return pieces, how

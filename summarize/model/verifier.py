@@ -304,22 +304,37 @@ def _en_dates(output: str, source: Source) -> tuple[list[dict[str, Any]], list[t
     return found, taken
 
 
+def _en_number_words(token: str, words: dict[str, tuple[int, str]]) -> float | None:
+    """"thirty" -> 30, "thirty-one" / "thirty one" -> 31; other words -> None."""
+    parts = re.split(r"[- ]", token)
+    if len(parts) == 1:
+        entry = words.get(parts[0])
+        return float(entry[0]) if entry and entry[1] == "number" else None
+    tens, ones = words.get(parts[0]), words.get(parts[1])
+    if tens and ones and tens[0] % 10 == 0 and tens[0] >= 20 and ones[0] < 10:
+        return float(tens[0] + ones[0])
+    return None
+
+
 def _en_numbers(output: str, source: Source, taken: list[tuple[int, int]]) -> list[dict[str, Any]]:
     words = _data()["en_numbers"]
     found: list[dict[str, Any]] = []
-    pattern = re.compile(r"\b(\d+(?:,\d{3})*(?:\.\d+)?|[A-Za-z]+)(?:\s+(hundred|thousand|million|billion))?\b")
+    number_words = "|".join(sorted((w for w, (_, k) in words.items() if k != "scale"), key=len, reverse=True))
+    scales = "|".join(w for w, (_, k) in words.items() if k == "scale")
+    pattern = re.compile(rf"\b(\d+(?:,\d{{3}})*(?:\.\d+)?|(?:{number_words})(?:[- ](?:{number_words}))?)"
+                         rf"(?:\s+({scales}))?\b", re.IGNORECASE)
     for m in pattern.finditer(output):
         token = m.group(1)
         if _overlaps(m.start(), m.end(), taken):
             continue
         if token[0].isdigit():
             value = _num(token)
-        elif token.lower() in words and words[token.lower()][1] == "number":
-            value = float(words[token.lower()][0])
         else:
-            continue
+            value = _en_number_words(token.lower(), words)
+            if value is None:
+                continue
         if m.group(2):  # "3 million" needs 3,000,000 (or 300万) in the source, not just a 3
-            value *= words[m.group(2)][0]
+            value *= words[m.group(2).lower()][0]
         if not _number_supported(value, source):
             found.append(_item("number", m.group().strip(), m.start(), m.end()))
     return found

@@ -1,0 +1,95 @@
+"""The verifier: invented names, numbers, dates and places are caught; faithful output passes."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+from model_fixtures import ROOT
+
+from summarize.api import clean_file
+from summarize.document import Facts, Item, Official
+from summarize.model.verifier import find_unsupported, parse_zh_numeral
+
+STEM = "001_15533f8b4921b7a4"
+
+
+@pytest.fixture(scope="module")
+def report():
+    """A real seed, cleaned by the real pipeline, with the facts of its reference note."""
+    report = clean_file(ROOT / "seeds" / f"{STEM}.txt")
+    note = json.loads((ROOT / "eval" / "references" / f"{STEM}.json").read_text(encoding="utf-8"))
+    report.facts = Facts(
+        title=note["title"], event_date=note["event_date"], published=note["published"], source=note["source"],
+        jurisdiction=note["jurisdiction"], event_type=note["event_type"],
+        officials=[Official(o["name"], o["title"], o["role"]) for o in note["officials"]],
+        key_points=[Item(k) for k in note["key_points"]])
+    return report
+
+
+def kinds(found):
+    return [(f["kind"], f["text"]) for f in found]
+
+
+def test_faithful_chinese_summary_passes(report):
+    note = json.loads((ROOT / "eval" / "references" / f"{STEM}.json").read_text(encoding="utf-8"))
+    assert find_unsupported(note["summary_zh"], report, "zh") == []
+
+
+def test_faithful_english_summary_passes(report):
+    note = json.loads((ROOT / "eval" / "references" / f"{STEM}.json").read_text(encoding="utf-8"))
+    assert find_unsupported(note["summary_en"], report, "en") == []
+
+
+def test_invented_chinese_items_are_caught_with_offsets(report):
+    output = "2021年5月30日，成都市召开会议。县委书记王建国讲话，要求苦干45天，完成三十七个项目。"
+    found = find_unsupported(output, report, "zh")
+    assert kinds(found) == [("date", "2021年5月30日"), ("place", "成都市"), ("name", "王建国"),
+                            ("number", "45"), ("number", "三十七")]
+    for item in found:
+        assert output[item["start"]:item["end"]] == item["text"]
+
+
+def test_invented_english_items_are_caught(report):
+    output = ("On June 3, 2022, Chengdu City held a meeting chaired by Wang Jianguo, who announced 45 new "
+              "projects worth 3 million yuan. Ma Shengchun spoke.")
+    found = find_unsupported(output, report, "en")
+    assert kinds(found) == [("date", "June 3, 2022"), ("place", "Chengdu"), ("name", "Wang Jianguo"),
+                            ("number", "45"), ("number", "3 million")]
+    assert all(output[f["start"]:f["end"]] == f["text"] for f in found)
+
+
+def test_english_names_are_checked_through_pinyin_of_the_source(report):
+    # 斯那扎史 and 黄龙新 are in the text; the romanisations are supported in either name order.
+    assert find_unsupported("Sinazhashi and Huang Longxin reported; Longxin Huang agreed.", report, "en") == []
+    assert kinds(find_unsupported("Huang Longfei reported.", report, "en")) == [("name", "Huang Longfei")]
+
+
+def test_numbers_match_across_scripts_and_scales(report):
+    # The text says 苦干30天: 三十天 and "thirty days" are the same number; 37 is not in the report.
+    assert "37" not in report.text and "三十七" not in report.text
+    assert find_unsupported("苦干三十天", report, "zh") == []
+    assert find_unsupported("work hard for thirty days", report, "en") == []
+    assert kinds(find_unsupported("work hard for thirty-seven days", report, "en")) == [("number", "thirty-seven")]
+    assert kinds(find_unsupported("一是要正视问题，统一思想", report, "zh")) == []  # words, not numbers
+
+
+def test_parse_zh_numeral():
+    assert [parse_zh_numeral(t) for t in ("三十", "两千五百", "十二", "二〇二三", "三万", "一亿二千万")] == [
+        30, 2500, 12, 2023, 30000, 120_000_000]
+
+
+def test_lang_is_checked(report):
+    with pytest.raises(ValueError):
+        find_unsupported("x", report, "fr")
+
+
+def test_verifier_does_not_import_torch():
+    import subprocess
+
+    code = ("import sys; from summarize.model import verifier; from summarize.document import Report; "
+            "verifier.find_unsupported('马盛春讲话', Report(text='马盛春讲话'), 'zh'); "
+            "print('torch' in sys.modules, 'transformers' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.split() == ["False", "False"]
