@@ -132,6 +132,7 @@ def batch(input_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str] | N
     started = time.perf_counter()
     settings = settings if settings is not None else load_settings()
     chosen_formats = _check_formats(formats)
+    resolve_jobs(jobs, settings, 1)  # bad values are usage errors before anything is written
     source = check_input_dir(input_dir)
     out = check_out_dir(Path(out_dir) if out_dir is not None else default_out_dir(source))
     summary = BatchSummary(input_dir=str(source), out_dir=str(out))
