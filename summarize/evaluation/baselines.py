@@ -64,8 +64,10 @@ def naive_fields(report: Report) -> dict[str, Any]:
 
 
 def lead(report: Report) -> dict[str, Any]:
-    body = "".join((report.text or "").split())
-    return {**naive_fields(report), "summary_zh": body[:LEAD_CHARS], "key_points": sentences(body)[:3]}
+    body = report.text or ""
+    # White space (line breaks) is not counted in the 150 characters.
+    return {**naive_fields(report), "summary_zh": "".join(body.split())[:LEAD_CHARS],
+            "key_points": sentences(body)[:3]}
 
 
 def textrank(report: Report) -> dict[str, Any]:
