@@ -40,6 +40,9 @@ def lookup(term: str) -> str | None:
                 continue
             if text.startswith("to "):
                 text = text[3:]
+            # CC-CEDICT's placeholders for objects read badly in running text.
+            text = re.sub(r"\b(sb|sth)'s\b", "one's", text)
+            text = re.sub(r"\s*\b(sb|sth|sb/sth)\b\.?", "", text).strip(" ,")
             if len(text.split()) <= MAX_WORDS and not any(ch in text for ch in "[]|;"):
                 return text
     return None

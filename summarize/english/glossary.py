@@ -36,12 +36,14 @@ class Glossary:
     def __init__(self, entries: Iterable[Entry] = ()):
         self.entries: dict[str, Entry] = {}
         self.max_len = 1
+        self._by_category: dict[tuple[str, ...], dict[str, Entry]] = {}
         for entry in entries:
             self.add(entry)
 
     def add(self, entry: Entry) -> None:
         self.entries[entry.zh] = entry
         self.max_len = max(self.max_len, len(entry.zh))
+        self._by_category = {}
 
     def __contains__(self, zh: str) -> bool:
         return zh in self.entries
@@ -65,7 +67,10 @@ class Glossary:
         return None
 
     def with_category(self, *categories: str) -> dict[str, Entry]:
-        return {zh: e for zh, e in self.entries.items() if e.category in categories}
+        """Entries of the given categories (cached: the glossary does not change once loaded)."""
+        if categories not in self._by_category:
+            self._by_category[categories] = {zh: e for zh, e in self.entries.items() if e.category in categories}
+        return self._by_category[categories]
 
 
 def read_glossary_file(path: str | Path, builtin: bool = False) -> list[Entry]:

@@ -17,6 +17,7 @@ from functools import cache
 from . import cedict
 from .datafiles import english_toml
 from .glossary import OMIT, Glossary
+from .places import gazetteer, parse_place, place_en, place_name_en
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -79,6 +80,7 @@ class Translator:
 
     glossary: Glossary
     untranslated: list[str] = field(default_factory=list)
+    place_joiner: str = ", "  # between a place and its parent: ", " or " of " (headlines)
 
     def note_untranslated(self, text: str) -> str:
         if text not in self.untranslated:
@@ -102,10 +104,9 @@ class Translator:
                         matched = (m.end(), en)
                         break
             entry = None if matched or not _HAN.match(ch) else self.glossary.match_at(text, pos, min_len=2)
-            if matched or entry or not _HAN.match(ch):
-                if leftover:
-                    out.extend(self._fallback(leftover))
-                    leftover = ""
+            if (matched or entry or not _HAN.match(ch)) and leftover:
+                out.extend(self._fallback(leftover))
+                leftover = ""
             if matched:
                 pos, en = matched
                 out.append(en)
@@ -143,6 +144,15 @@ class Translator:
 
     def _fallback(self, run: str) -> list[str]:
         """Render a run of characters the glossary did not cover."""
+        if len(run) == 1:
+            single = self.glossary.get(run)
+            if single is not None:
+                return [] if single.en == OMIT else [single.en]
+            return [self._uncovered(run)]
+        if (place := self._place(run)) is not None:
+            return [place]
+        if run in gazetteer()[1]:  # a known place written without its unit word: 宁德
+            return [place_name_en(run, self.glossary)]
         if len(run) <= MAX_CEDICT_WORD and (en := cedict.lookup(run)):
             return [en]
         pieces: list[tuple[str, str | None]] = []  # (chinese, english or None)
@@ -172,6 +182,13 @@ class Translator:
             if k == len(pieces) - 1 and pending:
                 out.append(self._uncovered(pending))
         return out
+
+    def _place(self, run: str) -> str | None:
+        """A leftover run that is a whole place name (泸州市纳溪区, 永春河): its English name."""
+        units = parse_place(run, self.glossary, features=True)
+        if not units or any(u.suffix is None or len(u.name) < 2 for u in units):
+            return None
+        return place_en(run, self.glossary, joiner=self.place_joiner, features=True)
 
     def _uncovered(self, chars: str) -> str:
         # A lone character between rendered words: CC-CEDICT's literal sense is safe enough.
@@ -211,4 +228,6 @@ def join_tokens(tokens: list[str]) -> str:
         text += ("" if attach_next else " ") + token
         attach_next = False
     text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\band other(?=[,.;:)]|$)", "etc.", text)  # 等 at the end of a list
+    text = re.sub(r"\b(\w+) \1\b", r"\1", text, flags=re.IGNORECASE)  # Yongchun River river basin
     return re.sub(r"[,;:]\s*$", "", text).strip()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from .datafiles import ENGLISH_DIR, read_tsv
+from .datafiles import DATA_DIR, ENGLISH_DIR, read_tsv
 from .glossary import Glossary
 from .romanize import is_han, romanize_place
 
@@ -23,7 +23,7 @@ MIN_NAME = 2  # a unit name has at least two characters, unless the whole text i
 class Suffix:
     zh: str
     en: str
-    style: str  # bare | unit | unit-if-lowest
+    style: str  # bare | unit | unit-if-lowest | feature
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,37 @@ class PlaceUnit:
 def suffixes() -> tuple[Suffix, ...]:
     rows = read_tsv(ENGLISH_DIR / "place_suffixes.tsv", ("zh", "en", "style"))
     return tuple(sorted((Suffix(*f) for _, f in rows), key=lambda s: -len(s.zh)))
+
+
+@cache
+def gazetteer() -> tuple[dict[str, list[str]], frozenset[str]]:
+    """From data/places/places.tsv: full unit name -> parent names, and the names without unit words.
+
+    Lets a bare county name get its city (大观区 -> Daguan District, Anqing) and lets a place name
+    written without its unit word inside a phrase (宁德服务) be recognised as a place.
+    """
+    parents: dict[str, list[str]] = {}
+    short: set[str] = set()
+    path = DATA_DIR / "places" / "places.tsv"
+    if not path.is_file():
+        return {}, frozenset()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if line.startswith("#") or len(fields) < 3:
+            continue
+        name, parent = fields[1], (fields[3] if len(fields) > 3 else "")
+        parents.setdefault(name, []).append(parent)
+        for suffix in suffixes():
+            if suffix.style != "feature" and name.endswith(suffix.zh) and len(name) - len(suffix.zh) >= 2:
+                short.add(name[: -len(suffix.zh)])
+                break
+    return parents, frozenset(short)
+
+
+def known_parent(name: str) -> str | None:
+    """The city a county-level unit belongs to, when the gazetteer knows exactly one."""
+    parents = {p for p in gazetteer()[0].get(name, []) if p.endswith(("市", "州", "盟", "地区"))}
+    return parents.pop() if len(parents) == 1 else None
 
 
 def _split_ethnic(name: str, glossary: Glossary) -> tuple[str, tuple[str, ...]]:
@@ -54,8 +85,11 @@ def _split_ethnic(name: str, glossary: Glossary) -> tuple[str, tuple[str, ...]]:
     return name, tuple(groups)
 
 
-def parse_place(text: str, glossary: Glossary) -> list[PlaceUnit] | None:
-    """Units of a place name, or None when ``text`` does not read as one."""
+def parse_place(text: str, glossary: Glossary, features: bool = False) -> list[PlaceUnit] | None:
+    """Units of a place name, or None when ``text`` does not read as one.
+
+    ``features`` also accepts rivers, roads and the like (永春河) as the last unit.
+    """
     text = text.strip()
     if not text or not is_han(text):
         return None
@@ -67,6 +101,8 @@ def parse_place(text: str, glossary: Glossary) -> list[PlaceUnit] | None:
         first = 1 if len(rest) == 2 else MIN_NAME
         for i in range(first, len(rest)):
             for suffix in suffixes():
+                if suffix.style == "feature" and not (features and i + len(suffix.zh) == len(rest)):
+                    continue
                 if rest.startswith(suffix.zh, i):
                     found = (rest[:i], suffix)
                     break
@@ -102,16 +138,21 @@ def unit_en(unit: PlaceUnit, glossary: Glossary, lowest: bool) -> str:
     return " ".join(p for p in (name, ethnic, unit.suffix.en) if p)
 
 
-def place_en(text: str, glossary: Glossary, joiner: str = ", ") -> str | None:
+def place_en(text: str, glossary: Glossary, joiner: str = ", ", unit_word: bool = True,
+             features: bool = False, add_parent: bool = False) -> str | None:
     """A place in English, smallest unit first: 泸州市纳溪区 -> "Naxi District, Luzhou".
 
-    ``joiner`` separates a unit from its parent (", " for jurisdiction_en, " of " in headlines).
+    ``joiner`` separates a unit from its parent (", " for jurisdiction_en, " of " in headlines);
+    ``unit_word=False`` drops the smallest unit's word too (when a title already says "County");
+    ``add_parent`` names the city of a lone district or county when the gazetteer knows it.
     Returns None when the text does not read as a place.
     """
-    units = parse_place(text, glossary)
+    units = parse_place(text, glossary, features)
     if not units:
         return None
-    parts = [unit_en(u, glossary, lowest=(k == len(units) - 1)) for k, u in enumerate(units)]
+    if add_parent and len(units) == 1 and (parent := known_parent(text.strip())):
+        units = (parse_place(parent, glossary) or []) + units
+    parts = [unit_en(u, glossary, lowest=unit_word and k == len(units) - 1) for k, u in enumerate(units)]
     # Drop a parent repeated inside the unit's name (随州 + 随州高新区 is just Suizhou High-tech Zone).
     parts = [p for k, p in enumerate(parts) if k == len(parts) - 1 or not parts[-1].startswith(p + " ")]
     ordered = list(reversed(parts))
