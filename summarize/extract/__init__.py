@@ -1,0 +1,37 @@
+"""The extract stage: grounded facts from the clean text, each item with offsets into it."""
+
+from __future__ import annotations
+
+from ..config import Settings
+from ..document import Report
+from .dates import find_event_date
+from .event_type import classify_event
+from .items import find_campaigns, find_projects, find_targets
+from .key_points import pick_key_points
+from .officials import find_officials
+from .places import find_jurisdiction
+from .summary import compose_summary
+from .text import sentences
+
+__all__ = ["extract"]
+
+
+def extract(report: Report, settings: Settings) -> Report:
+    text, meta, facts = report.text, report.metadata, report.facts
+    facts.title, facts.published, facts.source = meta.title, meta.published, meta.source
+    body_start = len(meta.title) + 1 if meta.title and text.startswith(meta.title) else 0
+    body_sentences = sentences(text[body_start:], body_start)
+    lead = body_sentences[0].text if body_sentences else ""
+
+    facts.event_date, time_of_day, _, _ = find_event_date(text, body_start, facts.published)
+    facts.event_type = classify_event(facts.title, lead)
+    facts.jurisdiction = find_jurisdiction(facts.title, lead, text, facts.source)
+    staff = {getattr(meta, f) for f in ("author", "reporter", "editor", "reviewer", "photographer")}
+    staff_names = {name for value in staff if value for name in value.split("、")}
+    facts.officials = find_officials(text, excluded_names=staff_names)
+    facts.projects = find_projects(text)
+    facts.campaigns = find_campaigns(text)
+    facts.targets = find_targets(text)
+    facts.key_points = pick_key_points(text, body_start, {o.name for o in facts.officials})
+    facts.summary_zh = compose_summary(facts, time_of_day, lead)
+    return report
