@@ -93,7 +93,7 @@ def _print_per_report(result, console) -> None:
         table = Table(title=f"{system}: per report", title_justify="left")
         table.add_column("metric")
         for report_id in ids:
-            table.add_column(report_id.split("_")[0], justify="right")
+            table.add_column(report_id, justify="right")
         names = [n for n in result.metric_names() if any(n in s for s in result.per_report[system].values())]
         for name in names:
             table.add_row(name, *[fmt(name, result.per_report[system][i].get(name)) for i in ids])

@@ -83,6 +83,8 @@ def _run_engine(engine: str, suite: Suite, settings: Settings) -> tuple[dict[str
     chosen = dataclasses.replace(settings, engine=engine, sources=dict(settings.sources))
     reports: dict[str, Report] = {}
     outputs: dict[str, Any] = {}
+    if suite.cases:  # warm-up: lazy imports and model loading are start-up, not per-report cost
+        summarize_file(suite.cases[0].report_path, chosen)
     started = time.perf_counter()
     for case in suite.cases:
         report = summarize_file(case.report_path, chosen)
@@ -146,6 +148,7 @@ def evaluate_suite(reports_dir: str | Path | None = None, references_dir: str | 
             result.notes.append("baseline names_zh skipped: summarize.english.render.render_english"
                                 "(..., romanize_names=False) is not available")
             continue
+        baselines_mod.prepare(name)
         started = time.perf_counter()
         outputs = {case.id: baselines_mod.BASELINES[name](cleaned[case.id]) for case in suite.cases}
         elapsed = time.perf_counter() - started
