@@ -17,7 +17,7 @@ from functools import cache
 from . import cedict
 from .datafiles import english_toml
 from .glossary import OMIT, Glossary
-from .places import gazetteer, parse_place, place_en, place_name_en
+from .places import gazetteer, parse_place, place_en, place_name_en, suffixes
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -81,6 +81,7 @@ class Translator:
     glossary: Glossary
     untranslated: list[str] = field(default_factory=list)
     place_joiner: str = ", "  # between a place and its parent: ", " or " of " (headlines)
+    names: dict[str, str] = field(default_factory=dict)  # people named in the facts: zh -> English
 
     def note_untranslated(self, text: str) -> str:
         if text not in self.untranslated:
@@ -103,6 +104,8 @@ class Translator:
                     if m and (en := _format_number(m, template)) is not None:
                         matched = (m.end(), en)
                         break
+            if not matched and (name := self._name_at(text, pos)):
+                matched = (pos + len(name), self.names[name])
             entry = None if matched or not _HAN.match(ch) else self.glossary.match_at(text, pos, min_len=2)
             if (matched or entry or not _HAN.match(ch)) and leftover:
                 out.extend(self._fallback(leftover))
@@ -123,6 +126,12 @@ class Translator:
         if leftover:
             out.extend(self._fallback(leftover))
         return [t for t in out if t]
+
+    def _name_at(self, text: str, pos: int) -> str | None:
+        for name in sorted(self.names, key=len, reverse=True):
+            if text.startswith(name, pos):
+                return name
+        return None
 
     def _non_han(self, ch: str, text: str, pos: int, out: list[str]) -> str:
         if ch in _OPEN_QUOTES:
@@ -149,8 +158,8 @@ class Translator:
             if single is not None:
                 return [] if single.en == OMIT else [single.en]
             return [self._uncovered(run)]
-        if (place := self._place(run)) is not None:
-            return [place]
+        if (place := self._place_tokens(run)) is not None:
+            return place
         if run in gazetteer()[1]:  # a known place written without its unit word: 宁德
             return [place_name_en(run, self.glossary)]
         if len(run) <= MAX_CEDICT_WORD and (en := cedict.lookup(run)):
@@ -183,12 +192,29 @@ class Translator:
                 out.append(self._uncovered(pending))
         return out
 
-    def _place(self, run: str) -> str | None:
-        """A leftover run that is a whole place name (泸州市纳溪区, 永春河): its English name."""
+    def _place(self, run: str, known_only: bool = False) -> str | None:
+        """A run that is a whole place name (泸州市纳溪区, 永春河): its English name."""
         units = parse_place(run, self.glossary, features=True)
         if not units or any(u.suffix is None or len(u.name) < 2 for u in units):
             return None
+        if known_only and any(u.name + u.suffix.zh not in gazetteer()[0] for u in units if u.suffix):
+            return None
         return place_en(run, self.glossary, joiner=self.place_joiner, features=True)
+
+    def _place_tokens(self, run: str) -> list[str] | None:
+        """A leftover run ending in a place name: 赴维西县 -> [to, Weixi County]."""
+        if (place := self._place(run, known_only=True)) is not None:
+            return [place]
+        for cut in range(1, len(run) - 2):  # a known place after some words
+            if (place := self._place(run[cut:], known_only=True)) is not None:
+                return [*self._fallback(run[:cut]), place]
+        for suffix in suffixes():  # an unknown place: assume a two-character name before the unit word
+            if run.endswith(suffix.zh) and len(run) > len(suffix.zh) + 2:
+                cut = len(run) - len(suffix.zh) - 2
+                if (place := self._place(run[cut:])) is not None:
+                    return [*self._fallback(run[:cut]), place]
+        place = self._place(run)
+        return [place] if place is not None else None
 
     def _uncovered(self, chars: str) -> str:
         # A lone character between rendered words: CC-CEDICT's literal sense is safe enough.

@@ -85,10 +85,12 @@ def _split_ethnic(name: str, glossary: Glossary) -> tuple[str, tuple[str, ...]]:
     return name, tuple(groups)
 
 
-def parse_place(text: str, glossary: Glossary, features: bool = False) -> list[PlaceUnit] | None:
+def parse_place(text: str, glossary: Glossary, features: bool = False,
+                strict: bool = False) -> list[PlaceUnit] | None:
     """Units of a place name, or None when ``text`` does not read as one.
 
-    ``features`` also accepts rivers, roads and the like (永春河) as the last unit.
+    ``features`` also accepts rivers, roads and the like (永春河) as the last unit; ``strict``
+    accepts a name without a unit word only when the glossary or the gazetteer knows it.
     """
     text = text.strip()
     if not text or not is_han(text):
@@ -109,7 +111,8 @@ def parse_place(text: str, glossary: Glossary, features: bool = False) -> list[P
             if found:
                 break
         if found is None:
-            if rest in glossary.with_category("place") or len(rest) >= MIN_NAME:
+            known = rest in glossary.with_category("place") or rest in gazetteer()[1]
+            if known or (len(rest) >= MIN_NAME and not strict):
                 units.append(PlaceUnit(rest, None))
                 break
             return None

@@ -1,0 +1,101 @@
+"""The render_en stage: English for the extracted facts (rules engine).
+
+``render_en(report, settings)`` fills report.english (title_en, jurisdiction_en, summary_en,
+untranslated), each official's name_en / title_en and the items' ``en``. ``render_all`` and
+``render_english`` do the same from a Facts object without changing it (used by the eval
+baselines; ``romanize_names=False`` keeps person names in Chinese characters).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from ..config import Settings
+from ..document import English, Facts, Report
+from .glossary import Glossary, load_glossary
+from .headline import headline_text, render_headline
+from .phrases import Translator
+from .places import place_en
+from .romanize import romanize_name
+from .summary import Person, build_summary
+from .titles import render_title
+
+
+@dataclass
+class OfficialEn:
+    name_en: str | None
+    title_en: str | None
+
+
+@dataclass
+class Rendering:
+    """Everything the stage writes, kept apart from the facts it was made from."""
+
+    english: English
+    officials: list[OfficialEn] = field(default_factory=list)
+    key_points: list[str] = field(default_factory=list)
+    campaigns: list[str] = field(default_factory=list)
+    projects: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+
+
+GlossaryLike = Glossary | Sequence[str | os.PathLike[str]] | None
+
+
+def _glossary(glossary: GlossaryLike) -> Glossary:
+    if isinstance(glossary, Glossary):
+        return glossary
+    return load_glossary(list(glossary or ()))
+
+
+def render_all(facts: Facts, glossary: GlossaryLike = None, romanize_names: bool = True) -> Rendering:
+    """English for ``facts``. ``glossary``: a Glossary, user glossary paths, or None (built-in)."""
+    glossary = _glossary(glossary)
+    names = {o.name: (romanize_name(o.name) if romanize_names else o.name) for o in facts.officials if o.name}
+    translator = Translator(glossary, names=names)
+    officials = [OfficialEn(names.get(o.name), render_title(o.title, glossary, translator)) for o in facts.officials]
+    key_points = [translator.phrase(i.text) for i in facts.key_points]
+    campaigns = [_campaign(i.text, translator) for i in facts.campaigns]
+    projects = [translator.phrase(i.text) for i in facts.projects]
+    targets = [translator.phrase(i.text) for i in facts.targets]
+    jurisdiction_en = None
+    if facts.jurisdiction:
+        jurisdiction_en = place_en(facts.jurisdiction, glossary, add_parent=True) or translator.phrase(facts.jurisdiction)
+    headline_translator = replace(translator, place_joiner=" of ", untranslated=translator.untranslated)
+    headline = render_headline(facts.title, facts.jurisdiction, headline_translator)
+    place = None
+    if facts.jurisdiction:
+        place = place_en(facts.jurisdiction, glossary, joiner=" of ", add_parent=True) or jurisdiction_en
+    people = [Person(en.name_en or o.name, en.title_en, o.role) for o, en in zip(facts.officials, officials, strict=True)]
+    summary = build_summary(date=facts.event_date, place=place, event_type=facts.event_type,
+                            event=headline.event if headline else None, people=people, key_points=key_points,
+                            projects=projects, campaigns=campaigns, targets=targets)
+    english = English(title_en=headline_text(headline), jurisdiction_en=jurisdiction_en, summary_en=summary,
+                      untranslated=list(translator.untranslated))
+    return Rendering(english, officials, key_points, campaigns, projects, targets)
+
+
+def _campaign(text: str, translator: Translator) -> str:
+    entry = translator.glossary.get(text)
+    return entry.en if entry is not None else translator.phrase(text)
+
+
+def render_english(facts: Facts, glossary: GlossaryLike = None, romanize_names: bool = True) -> English:
+    """The English fields for ``facts`` (title_en, jurisdiction_en, summary_en, untranslated)."""
+    return render_all(facts, glossary, romanize_names).english
+
+
+def render_en(report: Report, settings: Settings) -> Report:
+    """Pipeline stage: fill report.english and the English of officials and items."""
+    rendering = render_all(report.facts, load_glossary(settings.glossary))
+    facts = report.facts
+    for official, en in zip(facts.officials, rendering.officials, strict=True):
+        official.name_en, official.title_en = en.name_en, en.title_en
+    for items, texts in ((facts.key_points, rendering.key_points), (facts.campaigns, rendering.campaigns),
+                         (facts.projects, rendering.projects), (facts.targets, rendering.targets)):
+        for item, text in zip(items, texts, strict=True):
+            item.en = text
+    report.english = rendering.english
+    return report

@@ -1,0 +1,161 @@
+"""The templated English summary (summary_en), 40-100 words, from the facts alone.
+
+Sentences come from data/english/templates.toml in a fixed order: the opening (date, place,
+event, or who led an inspection), who presided / spoke / reported / attended, the main
+directives (the key points' English), then projects, slogans and targets while the word budget
+lasts. Nothing is added that the facts do not hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .datafiles import english_toml
+from .phrases import month_name
+
+LONG_TITLE_WORDS = 6  # longer titles go after the name, between commas
+
+
+@cache
+def _config() -> dict[str, Any]:
+    return english_toml("templates")["summary"]
+
+
+@dataclass
+class Person:
+    name_en: str
+    title_en: str | None
+    role: str
+
+
+def date_en(date: str | None) -> str | None:
+    """YYYY-MM-DD -> "June 7, 2023"; MM-DD -> "March 1"; anything else -> None."""
+    if not date:
+        return None
+    parts = date.split("-")
+    try:
+        if len(parts) == 3:
+            return f"{month_name(parts[1])} {int(parts[2])}, {int(parts[0])}"
+        if len(parts) == 2:
+            return f"{month_name(parts[0])} {int(parts[1])}"
+    except (ValueError, IndexError):
+        return None
+    return None
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def join_list(items: Sequence[str], sep: str = ", ", last: str = " and ") -> str:
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return sep.join(items[:-1]) + last + items[-1]
+
+
+def with_article(phrase: str) -> str:
+    config = _config()
+    if phrase.lower().startswith(("a ", "an ", "the ")):
+        return phrase
+    article = config["article_vowel"] if phrase[:1].lower() in "aeio" else config["article"]
+    return f"{article} {phrase}"
+
+
+class _Namer:
+    """First mention: title and name ("County Party Secretary Ma Shengchun"); later: the name."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def __call__(self, person: Person) -> str:
+        if person.name_en in self.seen or not person.title_en:
+            self.seen.add(person.name_en)
+            return person.name_en
+        self.seen.add(person.name_en)
+        title = person.title_en
+        if words(title) >= LONG_TITLE_WORDS or "," in title:
+            return f"{person.name_en}, {title},"
+        return f"{title} {person.name_en}"
+
+
+def _capitalize(sentence: str) -> str:
+    return sentence[:1].upper() + sentence[1:]
+
+
+def _fix_commas(sentence: str) -> str:
+    # An appositive title before a verb ends with a comma; never before the final full stop.
+    return sentence.replace(",.", ".").replace(", ,", ",").replace(",,", ",")
+
+
+def build_summary(*, date: str | None, place: str | None, event_type: str, event: str | None,
+                  people: Sequence[Person], key_points: Sequence[str], projects: Sequence[str],
+                  campaigns: Sequence[str], targets: Sequence[str]) -> str | None:
+    """The summary sentences, fitted into the configured word range where the facts allow."""
+    config = _config()
+    namer = _Namer()
+    when = config["when"].format(date=date_en(date)) if date_en(date) else ""
+    by_role: dict[str, list[Person]] = {}
+    for person in people:
+        by_role.setdefault(person.role, []).append(person)
+    leader = (by_role.get("led") or [None])[0]
+    default_event = config["events"].get(event_type, config["events"]["other"])
+    sentences: list[str] = []
+    projects_used = False
+    if leader is not None and event_type in ("inspection", "research_visit") or (leader and not event):
+        if projects:
+            where = config["where_projects"].format(projects=join_list(projects[:3]))
+            projects_used = True
+        else:
+            where = config["where_place"].format(place=place) if place else ""
+        sentences.append(config["opening_led"].format(when=when, leader=namer(leader), event=default_event,
+                                                      where=where))
+    elif place or when:
+        event_text = with_article(event) if event else default_event
+        sentences.append(config["opening"].format(when=when, place=place or "local officials", event=event_text))
+    # Roles.
+    presiders = list(by_role.get("presided", []))
+    speakers = list(by_role.get("spoke", []))
+    both = [p for p in presiders if any(s.name_en == p.name_en for s in speakers)]
+    if both:
+        sentences.append(config["presided_spoke"].format(who=join_list([namer(p) for p in both])))
+    rest_presiders = [p for p in presiders if p not in both]
+    if rest_presiders:
+        sentences.append(config["presided"].format(who=join_list([namer(p) for p in rest_presiders])))
+    rest_speakers = [p for p in speakers if all(p.name_en != b.name_en for b in both)]
+    if rest_speakers:
+        sentences.append(config["spoke"].format(who=join_list([namer(p) for p in rest_speakers])))
+    optional_roles: list[str] = []
+    if by_role.get("reported"):
+        optional_roles.append(config["reported"].format(who=join_list([namer(p) for p in by_role["reported"][:2]])))
+    attendees = [p for p in by_role.get("attended", []) if p is not leader]
+    if attendees:
+        optional_roles.append(config["attended"].format(who=join_list([p.name_en for p in attendees[:3]])))
+    # Directives: from the first-listed official who spoke, presided or led (facts list by rank).
+    main = next((p for p in people if p.role in ("spoke", "presided", "led")), None)
+    speaker = namer(main) if main else "The meeting"
+    budget = config["max_words"]
+    base = " ".join(_fix_commas(_capitalize(s)) for s in sentences)
+    points: list[str] = []
+    for point in key_points:
+        candidate = config["directives"].format(speaker=speaker, points=join_list([*points, point], "; ", "; and "))
+        if words(base) + words(candidate) <= budget - 5 or not points:
+            points.append(point)
+        else:
+            break
+    if points:
+        sentences.append(config["directives"].format(speaker=speaker, points=join_list(points, "; ", "; and ")))
+    for extra in (
+        *optional_roles,
+        config["projects"].format(projects=join_list(projects[:3])) if projects and not projects_used else "",
+        config["campaigns"].format(campaigns=join_list([f'"{c}"' for c in campaigns[:3]])) if campaigns else "",
+        config["targets"].format(targets=join_list(targets[:2], "; ", "; and ")) if targets else "",
+    ):
+        text = " ".join(_fix_commas(_capitalize(s)) for s in sentences)
+        if extra and words(text) + words(extra) <= budget and words(text) < config["min_words"] + 25:
+            sentences.append(extra)
+    text = " ".join(_fix_commas(_capitalize(s)) for s in sentences).strip()
+    return text or None
