@@ -34,7 +34,8 @@ def read_tsv(path: str | Path, columns: tuple[str, ...], min_columns: int | None
             continue
         fields = [f.strip() for f in line.split("\t")]
         if not header_seen:
-            if [f.lower() for f in fields[: len(columns)]] != list(columns):
+            names = [f.lower() for f in fields]
+            if len(names) < needed or names != list(columns[: len(names)]):
                 raise UsageError(f"line {lineno}: expected a header line with columns "
                                  f"{', '.join(columns)} separated by tabs", path=str(path))
             header_seen = True

@@ -255,5 +255,6 @@ def join_tokens(tokens: list[str]) -> str:
         attach_next = False
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\band other(?=[,.;:)]|$)", "etc.", text)  # 等 at the end of a list
-    text = re.sub(r"\b(\w+) \1\b", r"\1", text, flags=re.IGNORECASE)  # Yongchun River river basin
+    # Words rendered twice by overlapping terms: "Yongchun River river basin", "go all out go all out for".
+    text = re.sub(r"\b(\w+(?: \w+){0,3}) \1\b", r"\1", text, flags=re.IGNORECASE)
     return re.sub(r"[,;:]\s*$", "", text).strip()

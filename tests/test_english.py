@@ -1,0 +1,348 @@
+"""The English rendering stage: romanization, glossary, titles, places, phrases, headline, summary."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from summarize.config import Settings
+from summarize.document import Facts, Item, Official, Report
+from summarize.english import (
+    load_glossary,
+    render_all,
+    render_en,
+    render_english,
+    romanize_name,
+    romanize_place,
+)
+from summarize.english.glossary import BUILTIN_GLOSSARY, read_glossary_file
+from summarize.english.headline import headline_text, render_headline
+from summarize.english.phrases import Translator
+from summarize.english.places import place_en
+from summarize.english.summary import date_en
+from summarize.english.titles import render_title
+from summarize.errors import UsageError
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCES = sorted((ROOT / "eval" / "references").glob("*.json"))
+
+
+def reference_facts(path: Path) -> tuple[dict, Facts]:
+    """Facts built from a reference note: fair input for the renderer alone."""
+    ref = json.loads(path.read_text(encoding="utf-8"))
+    facts = Facts(
+        title=ref["title"], event_date=ref["event_date"], published=ref["published"], source=ref["source"],
+        jurisdiction=ref["jurisdiction"], event_type=ref["event_type"],
+        officials=[Official(o["name"], o["title"], o["role"]) for o in ref["officials"]],
+        projects=[Item(t) for t in ref["projects"]], campaigns=[Item(t) for t in ref["campaigns"]],
+        key_points=[Item(t) for t in ref["key_points"]], summary_zh=ref["summary_zh"],
+    )
+    return ref, facts
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    return load_glossary()
+
+
+@pytest.fixture
+def translator(glossary):
+    return Translator(glossary)
+
+
+# ---- names -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("马盛春", "Ma Shengchun"),
+    ("李彦", "Li Yan"),
+    ("兰斯琦", "Lan Siqi"),
+    # compound surnames
+    ("欧阳修", "Ouyang Xiu"),
+    ("司马光", "Sima Guang"),
+    ("诸葛亮", "Zhuge Liang"),
+    ("尉迟恭", "Yuchi Gong"),
+    ("欧阳娜娜", "Ouyang Nana"),
+    # polyphonic surnames, read as surnames
+    ("单雄信", "Shan Xiongxin"),
+    ("曾国藩", "Zeng Guofan"),
+    ("解缙", "Xie Jin"),
+    ("仇英", "Qiu Ying"),
+    ("朴槿惠", "Piao Jinhui"),
+    ("区家麟", "Ou Jialin"),
+    ("查良镛", "Zha Liangyong"),
+    ("乐嘉", "Yue Jia"),
+    ("盖叫天", "Ge Jiaotian"),
+    ("覃振", "Qin Zhen"),
+    ("翟志刚", "Zhai Zhigang"),
+    ("吕布", "Lü Bu"),
+    # given-name characters that pypinyin reads otherwise in isolation (长 -> zhang)
+    ("张长江", "Zhang Changjiang"),
+    ("李晟", "Li Sheng"),
+    # apostrophe between syllables that would run together
+    ("王西安", "Wang Xi'an"),
+    # non-Han names: four characters without a compound surname are two words
+    ("斯那扎史", "Sina Zhashi"),
+    ("扎西顿珠", "Zhaxi Dunzhu"),
+    ("阿不都·热合曼", "Abudou Reheman"),
+])
+def test_romanize_name(name, expected):
+    assert romanize_name(name) == expected
+
+
+def test_romanize_name_leaves_latin_names_alone():
+    assert romanize_name("John Smith") == "John Smith"
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("纳溪", "Naxi"), ("西安", "Xi'an"), ("天峨", "Tian'e"), ("大观", "Daguan"), ("重庆", "Chongqing"),
+])
+def test_romanize_place(name, expected):
+    assert romanize_place(name) == expected
+
+
+@pytest.mark.parametrize("path", REFERENCES, ids=lambda p: p.stem)
+def test_every_reference_name_en_matches(path):
+    ref, facts = reference_facts(path)
+    rendering = render_all(facts)
+    assert [o.name_en for o in rendering.officials] == [o["name_en"] for o in ref["officials"]]
+
+
+# ---- glossary ----------------------------------------------------------------------------------
+
+def test_builtin_glossary_is_large_and_well_formed(glossary):
+    entries = read_glossary_file(BUILTIN_GLOSSARY, builtin=True)
+    assert len(entries) >= 500
+    assert len({e.zh for e in entries}) == len(entries), "duplicate zh entries"
+    categories = {e.category for e in entries}
+    assert {"title", "post", "organ", "admin", "place", "event", "slogan", "phrase", "term"} <= categories
+    for zh, en in [("县委书记", "County Party Secretary"), ("常务副县长", "Executive Deputy County Magistrate"),
+                   ("市人大常委会", "Municipal People's Congress Standing Committee"), ("政协", "CPPCC Committee"),
+                   ("招商引资", "investment promotion"), ("高质量发展", "high-quality development"),
+                   ("双过半", "half of the annual targets by mid-year")]:
+        assert glossary.en(zh) == en
+
+
+def write(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_user_glossary_overrides_builtin_and_later_files_win(tmp_path):
+    first = write(tmp_path, "a.tsv", "# mine\nzh\ten\tcategory\n县委书记\tSecretary of the CPC County Committee\ttitle\n"
+                                     "云溪\tYunxi\tplace\n")
+    second = write(tmp_path, "b.tsv", "zh\ten\n云溪\tYunxi Town\n")
+    facts = Facts(officials=[Official("马盛春", "县委书记", "spoke")], campaigns=[Item("云溪先锋")])
+    rendering = render_all(facts, [first, second])
+    assert rendering.officials[0].title_en == "Secretary of the CPC County Committee"
+    assert rendering.campaigns == ["Yunxi Town vanguard"]
+    assert rendering.english.untranslated == []
+    # the built-in glossary is untouched
+    assert render_all(facts).officials[0].title_en == "County Party Secretary"
+
+
+def test_malformed_user_glossary_names_file_and_line(tmp_path):
+    bad = write(tmp_path, "bad.tsv", "zh\ten\tcategory\n县长\tCounty Magistrate\ttitle\n\n# note\n镇长 Town Head\n")
+    with pytest.raises(UsageError) as err:
+        load_glossary([bad])
+    assert err.value.path == bad
+    assert "line 5" in str(err.value) and bad in str(err.value)
+
+
+def test_user_glossary_without_header_or_missing_file(tmp_path):
+    headless = write(tmp_path, "headless.tsv", "县长\tCounty Magistrate\n")
+    with pytest.raises(UsageError, match="line 1.*header"):
+        load_glossary([headless])
+    with pytest.raises(UsageError, match="not found"):
+        load_glossary([str(tmp_path / "missing.tsv")])
+
+
+def test_stage_uses_settings_glossary(tmp_path):
+    user = write(tmp_path, "g.tsv", "zh\ten\tcategory\n区领导\tdistrict official\ttitle\n")
+    report = Report(facts=Facts(officials=[Official("金玉", "区领导", "spoke")]))
+    render_en(report, Settings(glossary=[user]))
+    assert report.facts.officials[0].title_en == "district official"
+
+
+# ---- titles ------------------------------------------------------------------------------------
+
+def reference_titles():
+    for path in REFERENCES:
+        for official in json.loads(path.read_text(encoding="utf-8"))["officials"]:
+            yield official["title"], official["title_en"]
+
+
+@pytest.mark.parametrize(("title", "expected"), sorted(set(reference_titles())))
+def test_reference_title_chains(title, expected, glossary, translator):
+    assert render_title(title, glossary, translator) == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("县委书记", "County Party Secretary"),
+    ("区委书记", "District Party Secretary"),
+    ("市委书记", "City Party Secretary"),
+    ("市长", "Mayor"),
+    ("县人民政府副县长", "Deputy County Magistrate"),
+    ("宁德市委书记", "City Party Secretary of Ningde"),
+    ("街道党工委书记", "Subdistrict Party Working Committee Secretary"),
+    ("县财政局局长", "Director of the County Finance Bureau"),
+    ("县委常委、县纪委书记、县监委主任", "Member of the County Party Standing Committee, Secretary of the County "
+     "Commission for Discipline Inspection and Director of the County Supervisory Commission"),
+    ("镇党委书记、镇长", "Town Party Secretary and Town Mayor"),
+])
+def test_title_level_inference_and_chains(title, expected, glossary, translator):
+    assert render_title(title, glossary, translator) == expected
+
+
+def test_unknown_title_part_is_marked_not_guessed(glossary):
+    translator = Translator(glossary)
+    text = render_title("县委常委、云溪青蓝办主任", glossary, translator)
+    assert text == "Member of the County Party Standing Committee and Director of the [云溪青蓝] Office"
+    assert translator.untranslated == ["云溪青蓝"]
+
+
+# ---- places ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("place", "expected"), [
+    ("泸州市纳溪区", "Naxi District, Luzhou"),
+    ("维西县", "Weixi County"),
+    ("宁德市", "Ningde"),
+    ("安庆市大观区", "Daguan District, Anqing"),
+    ("随州高新区", "Suizhou High-tech Zone"),
+    ("维西傈僳族自治县", "Weixi Lisu Autonomous County"),
+    ("湘西土家族苗族自治州", "Xiangxi Tujia and Miao Autonomous Prefecture"),
+    ("陕西省西安市长安区", "Chang'an District, Xi'an, Shaanxi"),
+    ("西藏自治区拉萨市", "Lhasa, Tibet"),
+])
+def test_place_en(place, expected, glossary):
+    assert place_en(place, glossary) == expected
+
+
+def test_lone_district_gets_its_city_from_the_gazetteer(glossary):
+    assert place_en("大观区", glossary, add_parent=True) == "Daguan District, Anqing"
+    assert place_en("大观区", glossary) == "Daguan District"
+
+
+@pytest.mark.parametrize("path", REFERENCES, ids=lambda p: p.stem)
+def test_reference_jurisdiction_en(path):
+    ref, facts = reference_facts(path)
+    assert render_english(facts).jurisdiction_en == ref["jurisdiction_en"]
+
+
+# ---- phrases -----------------------------------------------------------------------------------
+
+def test_phrase_glossary_longest_match(translator):
+    assert translator.phrase("锚定目标、压实责任，倒排工期、挂图作战") == (
+        "fix on targets, consolidate responsibilities, work back from the deadline, work to a chart of targets")
+    assert translator.untranslated == []
+
+
+def test_phrase_numbers_dates_and_places(translator):
+    assert translator.phrase("力争7月1日前一批重点项目开工建设") == (
+        "strive before July 1 a number of key projects start construction")
+    assert translator.phrase("苦干30天冲刺“双过半”") == 'work hard 30 days sprint for "half of the annual targets by mid-year"'
+    assert translator.phrase("污水处理厂二期项目") == "sewage treatment plant phase II project"
+    assert translator.phrase("春河路市政道路建设项目") == "Chunhe Road municipal road construction project"
+
+
+def test_phrase_falls_back_to_cedict_for_leftover_terms(translator):
+    # 脊梁 and 先锋 are not in the glossary; CC-CEDICT has them.
+    assert translator.glossary.get("脊梁") is None
+    assert translator.phrase("脊梁先锋") == "backbone vanguard"
+
+
+def test_untranslated_is_marked_in_brackets_and_recorded(translator):
+    assert translator.phrase("比晒拼创") == "compare and showcase [拼创]"
+    assert translator.untranslated == ["拼创"]
+
+
+def test_untranslated_reaches_english_untranslated():
+    facts = Facts(jurisdiction="维西县", event_date="2021-05-31", campaigns=[Item("云溪脊梁")])
+    english = render_english(facts)
+    assert english.untranslated == ["云溪"]
+
+
+# ---- headline, summary and the stage -----------------------------------------------------------
+
+@pytest.mark.parametrize("path", REFERENCES, ids=lambda p: p.stem)
+def test_headline_against_reference(path, glossary):
+    import sacrebleu
+
+    ref, facts = reference_facts(path)
+    english = render_english(facts)
+    if ref["title_en"] is None:
+        assert english.title_en is None
+        return
+    assert sacrebleu.sentence_chrf(english.title_en, [ref["title_en"]]).score >= 60
+
+
+def test_headline_with_verb_at_the_end_takes_the_jurisdiction(glossary):
+    translator = Translator(glossary, place_joiner=" of ")
+    headline = render_headline("全市项目工作推进会召开", "宁德市", translator)
+    assert headline_text(headline) == "Ningde holds project work promotion meeting"
+
+
+@pytest.mark.parametrize(("date", "expected"), [
+    ("2023-06-07", "June 7, 2023"), ("03-01", "March 1"), (None, None), ("2023-13-01", None),
+])
+def test_date_en(date, expected):
+    assert date_en(date) == expected
+
+
+@pytest.mark.parametrize("path", REFERENCES, ids=lambda p: p.stem)
+def test_summary_en_on_reference_facts(path):
+    import sacrebleu
+
+    ref, facts = reference_facts(path)
+    summary = render_english(facts).summary_en
+    assert 40 <= len(summary.split()) <= 100
+    assert summary.startswith(f"On {date_en(ref['event_date'])}, ")
+    leaders = [o["name_en"] for o in ref["officials"] if o["role"] in ("spoke", "presided", "led")]
+    assert all(name in summary for name in leaders)
+    assert sacrebleu.sentence_chrf(summary, [ref["summary_en"]]).score >= 30
+
+
+def test_render_english_without_romanization_keeps_chinese_names_and_facts_unchanged():
+    _, facts = reference_facts(REFERENCES[1])
+    before = repr(facts)
+    english = render_english(facts, romanize_names=False)
+    assert "马盛春" in english.summary_en and "Ma Shengchun" not in english.summary_en
+    assert repr(facts) == before  # pure: the baseline must not change the facts
+
+
+def test_render_en_stage_fills_report():
+    _, facts = reference_facts(REFERENCES[4])
+    report = render_en(Report(facts=facts), Settings())
+    official = report.facts.officials[0]
+    assert (official.name_en, official.title_en) == (
+        "Guo Xiaodong", "Vice Chairman of the Municipal People's Congress Standing Committee, Party Working "
+        "Committee Secretary and Director of the Administrative Committee of Suizhou High-tech Zone")
+    assert report.facts.campaigns[0].en == "projects are king, big projects are the king of kings"
+    assert all(item.en for item in report.facts.key_points)
+    assert report.english.jurisdiction_en == "Suizhou High-tech Zone"
+    assert report.english.title_en is None  # the page has no headline
+    assert "Guo Xiaodong" in report.english.summary_en
+
+
+def test_empty_facts_render_without_errors():
+    english = render_english(Facts())
+    assert english.title_en is None and english.jurisdiction_en is None and english.summary_en is None
+
+
+def test_seeds_end_to_end_names_match_references():
+    """Real extraction output: every official found under a reference name gets the reference name_en."""
+    from summarize.api import summarize_file
+
+    checked = 0
+    for path in REFERENCES:
+        ref = json.loads(path.read_text(encoding="utf-8"))
+        expected = {o["name"]: o["name_en"] for o in ref["officials"]}
+        report = summarize_file(ROOT / "seeds" / f"{path.stem}.txt")
+        for official in report.facts.officials:
+            if official.name in expected:
+                assert official.name_en == expected[official.name]
+                checked += 1
+        assert report.english.summary_en and 40 <= len(report.english.summary_en.split()) <= 100
+    assert checked >= 20
