@@ -196,6 +196,11 @@ def clean(report: Report, settings: Settings) -> Report:
         line = _cut_inline(line, meta, dropped)
         if not line:
             continue
+        if (credit := _source_credit(line)):
+            # A line that is only an office in brackets credits the office that wrote the report.
+            dropped.append(DroppedLine(line, "source_credit"))
+            _set(meta, "source", credit)
+            continue
         if title and line == title:
             dropped.append(DroppedLine(line, "duplicate_title"))
             continue
@@ -204,10 +209,6 @@ def clean(report: Report, settings: Settings) -> Report:
         if not in_body and title is None and 6 <= len(line) <= 80 and "。" not in line:
             title = line
         kept.append(line)
-    # A closing credit line names the office that wrote the report.
-    if kept and (credit := _source_credit(kept[-1])):
-        dropped.append(DroppedLine(kept.pop(), "source_credit"))
-        _set(meta, "source", credit)
     meta.title = title or _site_title(html_title)
     quality.boilerplate_dropped.extend(dropped)
     report.text = "\n".join(kept)

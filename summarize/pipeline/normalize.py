@@ -11,12 +11,12 @@ import re
 from ..config import Settings
 from ..document import Report
 from ..resources import data_toml, pinyin_syllables
-from .pinyin import SYLLABLE_CHARS, strip_tones
+from .pinyin import LOWER_SYLLABLE_CHARS, strip_tones
 from .script import detect_script, fix_conversion, is_han, to_simplified
 
-ANNOTATION = re.compile(
-    rf"(?<=[\u3400-\u9fff])[(（]((?:[{SYLLABLE_CHARS}]{{1,7}}[1-5]?)(?:[ '’][{SYLLABLE_CHARS}]{{1,7}}[1-5]?)*)[)）]"
-)
+# Scrapers write pinyin in lower case; '(RONG)' or '(CPPCC)' is left alone.
+_SYLLABLE = rf"[{LOWER_SYLLABLE_CHARS}]{{1,7}}[1-5]?"
+ANNOTATION = re.compile(rf"(?<=[\u3400-\u9fff])[(（]({_SYLLABLE}(?:[ '’]{_SYLLABLE})*)[)）]")
 FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 INLINE_SPACE = re.compile(r"[ \t\u00a0\u3000\u2002-\u200b\ufeff]+")
 SPACE_AT_PUNCT = re.compile(r" +(?=[，。；：！？、”’》）】])|(?<=[，。；：！？、“‘《（【]) +")
@@ -40,7 +40,12 @@ def remove_annotations(text: str) -> tuple[str, int, list[str]]:
             examples.append(match.group(0))
         return ""
 
-    return ANNOTATION.sub(drop, text), count, examples
+    # 字(zì)(zì): a scraper that ran twice leaves two annotations; remove until none is left.
+    while True:
+        before = count
+        text = ANNOTATION.sub(drop, text)
+        if count == before:
+            return text, count, examples
 
 
 def _is_cjk_context(ch: str, extra: str) -> bool:
@@ -57,7 +62,10 @@ def fullwidth_punctuation(text: str) -> str:
             continue
         before = _neighbour(text, i, -1)
         after = _neighbour(text, i, +1)
-        if before and after and _is_cjk_context(before, context) and _is_cjk_context(after, context):
+        # Between Chinese text, or closing a Chinese sentence at the end of a line.
+        if before and _is_cjk_context(before, context) and (
+            _is_cjk_context(after, context) or after in ("", "\n")
+        ):
             chars[i] = table[ch]
     text = "".join(chars)
     return PARENS_WITH_HAN.sub(r"（\1）", text)
@@ -66,7 +74,7 @@ def fullwidth_punctuation(text: str) -> str:
 def _neighbour(text: str, i: int, step: int) -> str:
     """The nearest non-space character before (step -1) or after (step +1) position i."""
     j = i + step
-    while 0 <= j < len(text) and text[j] == " ":
+    while 0 <= j < len(text) and text[j] in " \t":
         j += step
     return text[j] if 0 <= j < len(text) else ""
 

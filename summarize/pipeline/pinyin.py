@@ -6,6 +6,7 @@ import unicodedata
 
 # Latin letters that occur in pinyin, with every tone mark (precomposed) and ü.
 SYLLABLE_CHARS = "a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+LOWER_SYLLABLE_CHARS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 
 
 def strip_tones(syllable: str) -> str:
