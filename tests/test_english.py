@@ -133,10 +133,13 @@ def write(tmp_path: Path, name: str, text: str) -> str:
 def test_user_glossary_overrides_builtin_and_later_files_win(tmp_path):
     first = write(tmp_path, "a.tsv", "# mine\nzh\ten\tcategory\n县委书记\tSecretary of the CPC County Committee\ttitle\n"
                                      "云溪\tYunxi\tplace\n")
-    second = write(tmp_path, "b.tsv", "zh\ten\n云溪\tYunxi Town\n")
-    facts = Facts(officials=[Official("马盛春", "县委书记", "spoke")], campaigns=[Item("云溪先锋")])
+    second = write(tmp_path, "b.tsv", "zh\ten\n云溪\tYunxi Town\n县长\tHead of the County Government\n")
+    facts = Facts(officials=[Official("马盛春", "县委书记", "spoke"), Official("黄龙新", "县委副书记、县长", "spoke")],
+                  campaigns=[Item("云溪先锋")])
     rendering = render_all(facts, [first, second])
     assert rendering.officials[0].title_en == "Secretary of the CPC County Committee"
+    # a user entry without a category still replaces a title part
+    assert rendering.officials[1].title_en == "Deputy County Party Secretary and Head of the County Government"
     assert rendering.campaigns == ["Yunxi Town vanguard"]
     assert rendering.english.untranslated == []
     # the built-in glossary is untouched
@@ -346,3 +349,11 @@ def test_seeds_end_to_end_names_match_references():
                 checked += 1
         assert report.english.summary_en and 40 <= len(report.english.summary_en.split()) <= 100
     assert checked >= 20
+
+
+def test_traditional_facts_kept_in_their_script_are_rendered():
+    facts = Facts(jurisdiction="維西縣", officials=[Official("馬盛春", "縣委書記", "spoke")])
+    report = render_en(Report(facts=facts, keep_script=True), Settings(keep_script=True))
+    official = report.facts.officials[0]
+    assert (official.name, official.name_en, official.title_en) == ("馬盛春", "Ma Shengchun", "County Party Secretary")
+    assert report.english.jurisdiction_en == "Weixi County"

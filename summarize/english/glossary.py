@@ -28,6 +28,7 @@ class Entry:
     en: str
     category: str
     origin: str  # "path:line", for messages and `summarize` debugging
+    user: bool = False  # from a user glossary: a whole-title entry wins whatever its category
 
 
 class Glossary:
@@ -80,7 +81,7 @@ def read_glossary_file(path: str | Path, builtin: bool = False) -> list[Entry]:
     for lineno, (zh, en, category) in rows:
         if any(ch.isspace() for ch in zh):
             raise UsageError(f"line {lineno}: the zh column must not contain spaces: {zh!r}", path=str(path))
-        entries.append(Entry(zh, en, category or "term", f"{path}:{lineno}"))
+        entries.append(Entry(zh, en, category or "term", f"{path}:{lineno}", user=not builtin))
     return entries
 
 

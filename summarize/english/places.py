@@ -132,6 +132,10 @@ def place_name_en(name: str, glossary: Glossary) -> str:
 
 def unit_en(unit: PlaceUnit, glossary: Glossary, lowest: bool) -> str:
     """One unit in English: with its unit word when it is the place itself, bare as a parent."""
+    if unit.suffix is not None and not unit.ethnic:
+        whole = glossary.get(unit.name + unit.suffix.zh)  # a listed irregular name: 蔚县 Yuxian County
+        if whole is not None and whole.category == "place":
+            return whole.en
     name = place_name_en(unit.name, glossary)
     if unit.suffix is None:
         return name

@@ -8,6 +8,7 @@ baselines; ``romanize_names=False`` keeps person names in Chinese characters).
 
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -50,9 +51,31 @@ def _glossary(glossary: GlossaryLike) -> Glossary:
     return load_glossary(list(glossary or ()))
 
 
-def render_all(facts: Facts, glossary: GlossaryLike = None, romanize_names: bool = True) -> Rendering:
-    """English for ``facts``. ``glossary``: a Glossary, user glossary paths, or None (built-in)."""
+def _simplified(facts: Facts) -> Facts:
+    """A copy of ``facts`` in Simplified characters, which the glossary is written in (--keep-script)."""
+    from ..pipeline.script import fix_conversion, to_simplified
+
+    def conv(text: str | None) -> str | None:
+        return None if text is None else fix_conversion(to_simplified(text))
+
+    facts = copy.deepcopy(facts)
+    facts.title, facts.jurisdiction = conv(facts.title), conv(facts.jurisdiction)
+    for official in facts.officials:
+        official.name, official.title = conv(official.name) or official.name, conv(official.title)
+    for item in (*facts.projects, *facts.campaigns, *facts.targets, *facts.key_points):
+        item.text = conv(item.text) or item.text
+    return facts
+
+
+def render_all(facts: Facts, glossary: GlossaryLike = None, romanize_names: bool = True,
+               simplify: bool = False) -> Rendering:
+    """English for ``facts``. ``glossary``: a Glossary, user glossary paths, or None (built-in).
+
+    ``simplify`` converts Traditional characters first (reports kept in their own script).
+    """
     glossary = _glossary(glossary)
+    if simplify:
+        facts = _simplified(facts)
     names = {o.name: (romanize_name(o.name) if romanize_names else o.name) for o in facts.officials if o.name}
     translator = Translator(glossary, names=names)
     officials = [OfficialEn(names.get(o.name), render_title(o.title, glossary, translator)) for o in facts.officials]
@@ -89,7 +112,8 @@ def render_english(facts: Facts, glossary: GlossaryLike = None, romanize_names: 
 
 def render_en(report: Report, settings: Settings) -> Report:
     """Pipeline stage: fill report.english and the English of officials and items."""
-    rendering = render_all(report.facts, load_glossary(settings.glossary))
+    rendering = render_all(report.facts, load_glossary(settings.glossary),
+                           simplify=report.keep_script or settings.keep_script)
     facts = report.facts
     for official, en in zip(facts.officials, rendering.officials, strict=True):
         official.name_en, official.title_en = en.name_en, en.title_en
