@@ -26,15 +26,19 @@ def ct2_cache_dir() -> Path:
     return Path(base).expanduser()
 
 
-def converted_dir(source: Path, quantization: str = "int8") -> Path:
+def converted_dir(source: Path, quantization: str = "float32") -> Path:
     """Where the conversion of ``source`` lives (keyed by its path and weight file timestamps)."""
     stamp = "|".join(f"{p.name}:{p.stat().st_mtime_ns}" for p in sorted(source.glob("*")) if p.is_file())
     digest = hashlib.sha1(f"{source.resolve()}|{stamp}|{quantization}".encode()).hexdigest()[:12]
     return ct2_cache_dir() / f"{source.name}-{quantization}-{digest}"
 
 
-def convert(source: Path, quantization: str = "int8", target: Path | None = None) -> Path:
-    """Convert a transformers seq2seq directory to CTranslate2 (once) and return the converted directory."""
+def convert(source: Path, quantization: str = "float32", target: Path | None = None) -> Path:
+    """Convert a transformers seq2seq directory to CTranslate2 (once) and return the converted directory.
+
+    The weights are stored at full precision; the compute type (int8 by default) is applied when loading,
+    so one conversion serves every --dtype.
+    """
     if (source / CT2_WEIGHT_FILE).is_file():
         return source
     target = target or converted_dir(source, quantization)
@@ -83,8 +87,12 @@ class Ct2Runner:
         return outputs
 
 
-def load_ct2_runner(path: Path, device: str = "cpu", name: str | None = None,
-                    compute_type: str = "int8") -> Ct2Runner:
+COMPUTE_TYPES = {"auto": "int8", "float32": "float32", "float16": "float16", "bfloat16": "bfloat16",
+                 "int8": "int8"}
+
+
+def load_ct2_runner(path: Path, device: str = "cpu", name: str | None = None, dtype: str = "auto") -> Ct2Runner:
+    """``dtype`` auto means int8 weights with float32 activations (CTranslate2's fast CPU path)."""
     import warnings
 
     import ctranslate2
@@ -96,6 +104,9 @@ def load_ct2_runner(path: Path, device: str = "cpu", name: str | None = None,
     warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
     if device not in ("cpu", "cuda"):
         raise ModelError(f"the ctranslate2 backend runs on cpu or cuda, not {device!r}")
+    if dtype not in COMPUTE_TYPES:
+        raise ModelError(f"the ctranslate2 backend does not support dtype {dtype!r}")
+    compute_type = COMPUTE_TYPES[dtype]
     converted = convert(path)
     tokenizer_dir = path if any((path / f).is_file() for f in TOKENIZER_FILES) else converted
     try:

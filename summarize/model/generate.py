@@ -109,7 +109,7 @@ def load_runner(path: Path, backend: str = "transformers", device: str = "auto",
         device = "cpu" if device == "auto" else device
         key = (str(path), backend, device, dtype)
         if key not in _RUNNERS:
-            _RUNNERS[key] = load_ct2_runner(path, device=device, name=name or str(path))
+            _RUNNERS[key] = load_ct2_runner(path, device=device, name=name or str(path), dtype=dtype)
         return _RUNNERS[key]
     if backend != "transformers":
         raise ModelError(f"unknown backend {backend!r}; use transformers or ctranslate2")

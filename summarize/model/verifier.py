@@ -85,6 +85,7 @@ class Source:
 
 
 ZH_DATE_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]?)?")
+ZH_YEAR_RE = re.compile(r"(?<!\d)(\d{4})\s*年(?!\s*\d{1,2}\s*月)")  # a year on its own: 2023年
 ISO_DATE_RE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 ARABIC_RE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 
@@ -183,11 +184,14 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
 def _zh_dates_numbers(output: str, source: Source) -> tuple[list[dict[str, Any]], list[tuple[int, int]]]:
     found: list[dict[str, Any]] = []
     taken: list[tuple[int, int]] = []
-    for m in list(ISO_DATE_RE.finditer(output)) + list(ZH_DATE_RE.finditer(output)):
+    matches = list(ISO_DATE_RE.finditer(output)) + list(ZH_DATE_RE.finditer(output)) + list(ZH_YEAR_RE.finditer(output))
+    for m in matches:
         if _overlaps(m.start(), m.end(), taken):
             continue
         if m.re is ISO_DATE_RE:
             date = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        elif m.re is ZH_YEAR_RE:
+            date = (int(m.group(1)), None, None)
         else:
             date = (int(m.group(1)) if m.group(1) else None, int(m.group(2)), int(m.group(3)) if m.group(3) else None)
         taken.append((m.start(), m.end()))
