@@ -1,0 +1,66 @@
+"""summarize models / summarize prompts through the real CLI entry point."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from model_fixtures import build_tiny_marian
+
+from summarize.cli import main
+
+
+@pytest.fixture(autouse=True)
+def offline(tmp_path, monkeypatch):
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    monkeypatch.setenv("SUMMARIZE_CONFIG", str(tmp_path / "none.toml"))
+    (tmp_path / "none.toml").write_text("")
+
+
+def test_models_lists_every_task_with_its_default_and_state(capsys, tmp_path):
+    assert main(["models", "--format", "json"]) == 0
+    rows = {r["task"]: r for r in json.loads(capsys.readouterr().out)}
+    assert set(rows) == {"translate", "summarize_zh", "instruct"}
+    assert rows["translate"]["model"] == "Helsinki-NLP/opus-mt-zh-en"
+    assert rows["translate"]["found_in"] == "missing" and rows["translate"]["weights"] is None
+    assert str(tmp_path / "hf" / "hub" / "models--Helsinki-NLP--opus-mt-zh-en") in rows["translate"]["looked_in"]
+
+
+def test_models_check_fails_when_missing_and_passes_for_a_local_model(capsys, tmp_path):
+    assert main(["models", "check"]) == 1
+    out = capsys.readouterr()
+    assert "FAILED" in out.out and "summarize models pull" in out.out
+    build_tiny_marian(tmp_path / "tiny")
+    code = main(["models", "check", "--format", "json", "--translate-model", str(tmp_path / "tiny"),
+                 "--summarize-model", str(tmp_path / "tiny"), "--model", str(tmp_path / "tiny")])
+    rows = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert all(r["check"].startswith("ok on cpu/float32, max input 64 tokens") for r in rows)
+    assert {r["configured_by"] for r in rows} == {"flag"}
+
+
+def test_models_pull_fails_clearly(capsys, monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    assert main(["models", "pull", "Helsinki-NLP/opus-mt-zh-en"]) == 1
+    assert "HF_HUB_OFFLINE is set" in capsys.readouterr().err
+    assert main(["models", "pull"]) == 2
+    assert "pull needs a model NAME" in capsys.readouterr().err
+
+
+def test_prompts_lists_shows_and_overrides(capsys, tmp_path):
+    assert main(["prompts"]) == 0
+    out = capsys.readouterr().out
+    assert "instruct" in out and "variables: title, date" in out
+    assert main(["prompts", "--show", "instruct_zh"]) == 0
+    assert "摘要：" in capsys.readouterr().out
+    (tmp_path / "translate.txt").write_text("Translate: ${text}\n", encoding="utf-8")
+    assert main(["prompts", "--prompt-dir", str(tmp_path), "--format", "json"]) == 0
+    rows = {r["name"]: r for r in json.loads(capsys.readouterr().out)}
+    assert rows["translate"]["path"] == str(tmp_path / "translate.txt")
+    assert main(["prompts", "--show", "missing"]) == 2
+
+
+@pytest.mark.parametrize("command", ["models", "prompts"])
+def test_help_has_examples(capsys, command):
+    assert main([command, "--help"]) == 0
+    assert "examples:" in capsys.readouterr().out
