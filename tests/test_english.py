@@ -250,6 +250,18 @@ def test_phrase_numbers_dates_and_places(translator):
     assert translator.phrase("春河路市政道路建设项目") == "Chunhe Road municipal road construction project"
 
 
+def test_phrase_numbers_keep_thousands_and_decimals(translator):
+    assert translator.phrase("完成投资3万元，同比增长12.5%") == "completed investment 30,000 yuan, up year on year by 12.5%"
+    assert translator.phrase("总投资1,000元") == "total investment 1,000 yuan"
+    assert translator.phrase("投资1.5亿元") == "investment 150 million yuan"
+
+
+def test_constructions_reorder_clauses(translator):
+    assert translator.phrase("把“问题清单”转化为“成果清单”") == 'turn "list of problems" into "list of results"'
+    assert translator.phrase("为项目推进提供保障") == "provide guarantee for project progress"
+    assert translator.phrase("做好项目与政策的“连接桥”") == 'do a good job in "bridge" between project and policy'
+
+
 def test_phrase_falls_back_to_cedict_for_leftover_terms(translator):
     # 脊梁 and 先锋 are not in the glossary; CC-CEDICT has them.
     assert translator.glossary.get("脊梁") is None
@@ -357,3 +369,13 @@ def test_traditional_facts_kept_in_their_script_are_rendered():
     official = report.facts.officials[0]
     assert (official.name, official.name_en, official.title_en) == ("馬盛春", "Ma Shengchun", "County Party Secretary")
     assert report.english.jurisdiction_en == "Weixi County"
+
+
+def test_summary_stays_within_100_words_with_many_officials():
+    long_title = "市人大常委会副主任、随州高新区党工委书记、管委会主任"
+    facts = Facts(title="维西县召开项目工作推进会", event_date="2021-05-31", jurisdiction="维西县",
+                  officials=[Official(name, long_title, "spoke") for name in ("马盛春", "黄龙新", "李建新", "郭晓东", "朱西胜")],
+                  key_points=[Item("锚定目标、压实责任，倒排工期、挂图作战")] * 5)
+    summary = render_english(facts).summary_en
+    assert summary.startswith("On May 31, 2021, Weixi County held a project work promotion meeting.")
+    assert len(summary.split()) <= 100

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from . import cedict
-from .datafiles import english_toml
+from .datafiles import ENGLISH_DIR, english_toml, read_tsv
 from .glossary import OMIT, Glossary
 from .places import gazetteer, parse_place, place_en, place_name_en, suffixes
 
@@ -27,6 +27,9 @@ _CLOSE_QUOTES = "”’」』》〉"
 _PUNCT = {"、": ",", "，": ",", ",": ",", "；": ";", ";": ";", "：": ":", ":": ":", "。": ".", "！": "!",
           "？": "?", "(": "(", ")": ")", "（": "(", "）": ")", "—": "-", "-": "-", "·": "-", "…": "..."}
 MAX_CEDICT_WORD = 4
+MAX_CONSTRUCTION_DEPTH = 2  # constructions inside constructions, at most this deep
+# Clauses are matched against constructions one at a time; the separators stay as their own parts.
+_CLAUSE_SPLIT = re.compile(r"((?<!\d),|,(?!\d)|[，、;；。:：!！?？])")  # not the comma in 1,000
 
 
 def chinese_number(text: str) -> int | None:
@@ -48,7 +51,11 @@ def _number_patterns() -> tuple[list[tuple[re.Pattern[str], str]], list[str]]:
 
 
 def month_name(month: int | str) -> str:
-    return _number_patterns()[1][int(month) - 1]
+    """English name of month 1-12; ValueError otherwise."""
+    number = int(month)
+    if not 1 <= number <= 12:
+        raise ValueError(f"no month {month!r}")
+    return _number_patterns()[1][number - 1]
 
 
 def _format_number(match: re.Match[str], template: str) -> str | None:
@@ -65,7 +72,7 @@ def _format_number(match: re.Match[str], template: str) -> str | None:
             if num is not None:
                 extra["num"] = str(num)
                 extra["roman"] = _ROMAN[num] if num < len(_ROMAN) else str(num)
-            else:
+            if re.fullmatch(r"\d+(?:\.\d+)?", groups["n"]):
                 value = float(groups["n"])
                 extra["millions"] = f"{value * 100:g}"
                 extra["ten_thousands"] = f"{value * 10000:,.0f}"
@@ -88,9 +95,30 @@ class Translator:
             self.untranslated.append(text)
         return f"[{text}]"
 
-    def tokens(self, text: str) -> list[str]:
-        """English tokens for ``text`` (punctuation as its own token)."""
+    def tokens(self, text: str, depth: int = 0) -> list[str]:
+        """English tokens for ``text``, clause by clause (punctuation as its own token)."""
         text = unicodedata.normalize("NFKC", text)
+        out: list[str] = []
+        for clause in _CLAUSE_SPLIT.split(text):
+            if not clause:
+                continue
+            if depth < MAX_CONSTRUCTION_DEPTH and (rendered := self._construction(clause, depth)) is not None:
+                out.append(rendered)
+            else:
+                out.extend(self._clause_tokens(clause))
+        return out
+
+    def _construction(self, clause: str, depth: int) -> str | None:
+        """A clause matching one of data/english/constructions.tsv, in English word order."""
+        for regex, template in _constructions():
+            m = regex.fullmatch(clause)
+            if m is None:
+                continue
+            slots = {k: (join_tokens(self.tokens(v, depth + 1)) if v else "") for k, v in m.groupdict().items()}
+            return re.sub(r"\s+", " ", template.format(**slots)).strip()
+        return None
+
+    def _clause_tokens(self, text: str) -> list[str]:
         out: list[str] = []
         leftover = ""
         pos = 0
@@ -121,7 +149,8 @@ class Translator:
                 leftover += ch
                 pos += 1
             else:
-                out.append(self._non_han(ch, text, pos, out))
+                if token := self._non_han(ch, text, pos, out):  # "" when glued to the previous token
+                    out.append(token)
                 pos += 1
         if leftover:
             out.extend(self._fallback(leftover))
@@ -142,9 +171,10 @@ class Translator:
             return "\u0001" if out.count("\u0001") <= out.count("\u0002") else "\u0002"
         if ch.isspace():
             return ""
-        if ch.isalnum() or ch in "%.+/&":
+        between_digits = 0 < pos < len(text) - 1 and text[pos - 1].isdigit() and text[pos + 1].isdigit()
+        if ch.isalnum() or ch in "%.+/&" or (ch == "," and between_digits):
             # Keep Latin words and numbers whole: glue to the previous token when it is one too.
-            if out and out[-1] and (out[-1][-1].isalnum() or out[-1][-1] in "%.+/&") and pos > 0 \
+            if out and out[-1] and (out[-1][-1].isalnum() or out[-1][-1] in "%.+/&,") and pos > 0 \
                     and not text[pos - 1].isspace() and not _HAN.match(text[pos - 1]):
                 out[-1] += ch
                 return ""
@@ -224,6 +254,12 @@ class Translator:
 
     def phrase(self, text: str) -> str:
         return join_tokens(self.tokens(text))
+
+
+@cache
+def _constructions() -> list[tuple[re.Pattern[str], str]]:
+    rows = read_tsv(ENGLISH_DIR / "constructions.tsv", ("pattern", "en"))
+    return [(re.compile(pattern), en) for _, (pattern, en) in rows]
 
 
 def join_tokens(tokens: list[str]) -> str:

@@ -68,15 +68,17 @@ def with_article(phrase: str) -> str:
 class _Namer:
     """First mention: title and name ("County Party Secretary Ma Shengchun"); later: the name."""
 
-    def __init__(self) -> None:
+    def __init__(self, compact: bool = False) -> None:
         self.seen: set[str] = set()
+        self.compact = compact  # leave long titles out, to fit the word budget
 
     def __call__(self, person: Person) -> str:
-        if person.name_en in self.seen or not person.title_en:
+        title = person.title_en
+        long_title = bool(title) and (words(title or "") >= LONG_TITLE_WORDS or "," in (title or ""))
+        if person.name_en in self.seen or not title or (self.compact and long_title):
             self.seen.add(person.name_en)
             return person.name_en
         self.seen.add(person.name_en)
-        title = person.title_en
         if words(title) >= LONG_TITLE_WORDS or "," in title:
             return f"{person.name_en}, {title},"
         return f"{title} {person.name_en}"
@@ -93,10 +95,10 @@ def _fix_commas(sentence: str) -> str:
 
 def build_summary(*, date: str | None, place: str | None, event_type: str, event: str | None,
                   people: Sequence[Person], key_points: Sequence[str], projects: Sequence[str],
-                  campaigns: Sequence[str], targets: Sequence[str]) -> str | None:
+                  campaigns: Sequence[str], targets: Sequence[str], compact: bool = False) -> str | None:
     """The summary sentences, fitted into the configured word range where the facts allow."""
     config = _config()
-    namer = _Namer()
+    namer = _Namer(compact)
     when = config["when"].format(date=date_en(date)) if date_en(date) else ""
     by_role: dict[str, list[Person]] = {}
     for person in people:
@@ -158,4 +160,13 @@ def build_summary(*, date: str | None, place: str | None, event_type: str, event
         if extra and words(text) + words(extra) <= budget and words(text) < config["min_words"] + 25:
             sentences.append(extra)
     text = " ".join(_fix_commas(_capitalize(s)) for s in sentences).strip()
+    if words(text) > budget and not compact:
+        return build_summary(date=date, place=place, event_type=event_type, event=event, people=people,
+                             key_points=key_points, projects=projects, campaigns=campaigns, targets=targets,
+                             compact=True)
+    while words(text) > budget and len(sentences) > 1:  # many long titles: keep the opening first
+        sentences.pop(-2 if len(sentences) > 2 else -1)
+        text = " ".join(_fix_commas(_capitalize(s)) for s in sentences).strip()
+    if words(text) > budget:  # a single overlong sentence (a huge headline): cut it
+        text = " ".join(text.split()[: budget - 1]) + " ..."
     return text or None
