@@ -35,14 +35,20 @@ def _char_reading(ch: str, overrides: dict[str, str]) -> str:
         return overrides[ch]
     if not _HAN.match(ch):
         return ch.lower()
+    return _default_reading(ch)
+
+
+@cache
+def _default_reading(ch: str) -> str:
     pypinyin = _pinyin_module()
     return pypinyin.lazy_pinyin(ch, style=pypinyin.Style.NORMAL, v_to_u=True)[0]
 
 
-def _word_readings(text: str) -> list[str]:
+@cache
+def _word_readings(text: str) -> tuple[str, ...]:
     """Syllables for a word, letting pypinyin use its phrase dictionary (right for place names)."""
     pypinyin = _pinyin_module()
-    return [s.lower() for s in pypinyin.lazy_pinyin(text, style=pypinyin.Style.NORMAL, v_to_u=True)]
+    return tuple(s.lower() for s in pypinyin.lazy_pinyin(text, style=pypinyin.Style.NORMAL, v_to_u=True))
 
 
 def join_syllables(syllables: list[str]) -> str:
@@ -93,4 +99,4 @@ def romanize_place(name: str) -> str:
     """A place name (without its unit word) as one pinyin word: 纳溪 -> Naxi, 西安 -> Xi'an."""
     if not name or not is_han(name):
         return name
-    return join_syllables(_word_readings(name))
+    return join_syllables(list(_word_readings(name)))
