@@ -59,3 +59,16 @@ def test_unknown_engine_or_baseline_is_refused():
 
     with pytest.raises(SummarizeError, match="unknown engine or baseline: gpt"):
         evaluate_suite(suite_dir=CRAFTED, engines=("gpt",))
+
+
+def test_model_engine_without_weights_is_left_out_with_a_note(tmp_path):
+    from summarize.config import load_settings
+    from summarize.errors import SummarizeError
+
+    empty = str(tmp_path)  # a model folder with no weights in it
+    settings = load_settings({"instruct_model": empty, "summarize_model": empty, "translate_model": empty})
+    result = evaluate_suite(suite_dir=CRAFTED, engines=("rules", "model"), baselines=(), settings=settings)
+    assert result.systems == ["rules"]
+    assert [n for n in result.notes if n.startswith("engine model skipped: ")], result.notes
+    with pytest.raises(SummarizeError, match="nothing to score: engine model skipped"):
+        evaluate_suite(suite_dir=CRAFTED, engines=("model",), baselines=(), settings=settings)

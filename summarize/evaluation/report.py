@@ -178,6 +178,9 @@ def check_thresholds(result: EvalResult, under: list[str], over: list[str] | Non
         for spec in specs:
             system, metric, limit = parse_threshold(spec)
             system = system or default
+            if system is None:
+                failures.append(f"{spec}: no engine column in this run")
+                continue
             if system not in result.aggregate:
                 failures.append(f"{spec}: no column {system!r} in this run")
                 continue

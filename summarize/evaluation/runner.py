@@ -131,7 +131,7 @@ def evaluate_suite(reports_dir: str | Path | None = None, references_dir: str | 
         except SummarizeError as err:
             if engine == "rules":
                 raise
-            result.notes.append(f"engine {engine} skipped: {err}")
+            result.notes.append(f"engine {engine} skipped: {_first_sentence(str(err))}")
             continue
         if engine != "rules" and not any(engine in str(v) for r in reports.values() for v in r.engine.values()):
             result.notes.append(f"engine {engine} skipped: no field came from it (are its weights present?)")
@@ -154,7 +154,15 @@ def evaluate_suite(reports_dir: str | Path | None = None, references_dir: str | 
         elapsed = time.perf_counter() - started
         _score_system(result, name, "baseline", suite, outputs, cleaned, keep_outputs)
         result.aggregate[name].update(_cost(elapsed, len(suite.cases), [])[0])
+    if not result.systems:
+        raise SummarizeError("nothing to score: " + "; ".join(result.notes))
     return result
+
+
+def _first_sentence(message: str, limit: int = 160) -> str:
+    """Model errors list every path they looked in; a table note needs only the gist."""
+    head = message.split(". ")[0].split("\n")[0]
+    return head if len(head) <= limit else head[: limit - 3] + "..."
 
 
 def _clean_only(suite: Suite, settings: Settings) -> dict[str, Report]:
