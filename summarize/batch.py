@@ -272,22 +272,24 @@ def _locked(out: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def _warm_up(settings: Settings) -> None:
-    """Load the rules pipeline (dictionaries, segmenter) once in the parent: forked workers inherit it
-    instead of each paying for it."""
-    try:
-        from .api import summarize_text
+def _warm_up(settings: Settings, todo: list[Task]) -> None:
+    """Load the rules pipeline (dictionaries, segmenter, glossaries) once in the parent: forked workers
+    inherit it instead of each paying for it. Real reports from the batch load what a real report
+    needs; their results are thrown away (the workers redo them)."""
+    from .api import summarize_file
 
-        summarize_text("某区召开工作推进会\n2024年5月6日，区委书记张某主持会议并讲话。会议要求推进重点项目建设。",
-                       settings)
-    except Exception:  # a warm-up problem will show up, per report, in the real run
-        pass
+    for task in todo[:3]:
+        try:
+            summarize_file(task.path, settings)
+            return
+        except Exception:  # a bad file: try the next; problems show up per report in the real run
+            continue
 
 
-def _pool_context(settings: Settings):
+def _pool_context(settings: Settings, todo: list[Task]):
     # fork shares the warmed-up pipeline with the workers for free; a model engine would not survive it.
     if sys.platform == "linux" and settings.engine == "rules":
-        _warm_up(settings)
+        _warm_up(settings, todo)
         return multiprocessing.get_context("fork")
     return None
 
@@ -299,7 +301,7 @@ def _run_pool(todo: list[Task], job: Job, jobs: int, finished: Callable[[dict[st
     in flight are redone one at a time in a fresh pool, so the one that kills it is pinned down and
     recorded as failed while the others succeed.
     """
-    context = _pool_context(job.settings)
+    context = _pool_context(job.settings, todo)
     pending: deque[tuple[Task, bool]] = deque((task, False) for task in todo)  # (task, run it alone)
     running: dict[Future, tuple[Task, bool]] = {}
     executor: ProcessPoolExecutor | None = None

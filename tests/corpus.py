@@ -26,6 +26,7 @@ SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 ENCODINGS = ("utf-8", "gb18030", "big5", "utf-16")
 SCRIPTS = ("simplified", "traditional", "as-is")
 BROKEN_KINDS = ("empty", "binary", "truncated", "oversized")
+TONE_LETTERS = frozenset("āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜü")
 FOLDERS = ("", "2023", "2023/06", "2024/q2/anqing", "sichuan/luzhou", "yunnan/weixi/archive")
 
 
@@ -195,10 +196,13 @@ def generate_corpus(root: str | Path, count: int = 1000, *, broken_share: float 
             encoding = rng.choice(ENCODINGS)
             if encoding == "big5":
                 script = "traditional"  # a Big5 page is a Traditional page
-            pinyin = rng.random() < 0.3
+            # Big5 cannot write tone-marked pinyin letters, so a Big5 page never carries annotations.
+            pinyin = rng.random() < 0.3 and encoding != "big5"
             shuffled = rng.random() < 0.5
             as_html = rng.random() < html_share
             text = scripted(stem, script)
+            if encoding == "big5" and any(ch in TONE_LETTERS for ch in text):
+                encoding = "gb18030"  # the seed carries scraper pinyin, which Big5 cannot write
             if pinyin:
                 text = annotate_pinyin(text, rng)
             if shuffled:

@@ -60,7 +60,7 @@ def wait_for_records(proc: subprocess.Popen, out: Path, at_least: int, timeout: 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    return generate_corpus(tmp_path_factory.mktemp("resume") / "reports", 240, max_bytes=LIMIT)
+    return generate_corpus(tmp_path_factory.mktemp("resume") / "reports", 120, max_bytes=LIMIT)
 
 
 @pytest.fixture(scope="module")
@@ -74,11 +74,11 @@ def clean_run(corpus, tmp_path_factory) -> dict[str, object]:
 def test_sigkill_midway_then_rerun_equals_a_clean_run(corpus, clean_run, tmp_path: Path) -> None:
     out = tmp_path / "out"
     proc = start_batch(corpus.root, out, tmp_path)
-    wait_for_records(proc, out, at_least=60)
+    wait_for_records(proc, out, at_least=40)
     os.killpg(proc.pid, signal.SIGKILL)  # the whole group: the parent and its workers, mid-write
     proc.wait()
     partial = records_done(out)
-    assert 60 <= partial < len(corpus.files)
+    assert 40 <= partial < len(corpus.files)
     assert not (out / "index.jsonl").exists()  # a killed run writes no index; the next one will
 
     code, stdout, stderr = finish(start_batch(corpus.root, out, tmp_path))
@@ -93,7 +93,7 @@ def test_sigkill_midway_then_rerun_equals_a_clean_run(corpus, clean_run, tmp_pat
 def test_ctrl_c_stops_cleanly_and_a_rerun_finishes(corpus, clean_run, tmp_path: Path) -> None:
     out = tmp_path / "out"
     proc = start_batch(corpus.root, out, tmp_path)
-    wait_for_records(proc, out, at_least=40)
+    wait_for_records(proc, out, at_least=30)
     os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C sends to the foreground group
     code, stdout, stderr = finish(proc)
     assert code == 130, stderr
