@@ -299,6 +299,20 @@ def test_headline_with_verb_at_the_end_takes_the_jurisdiction(glossary):
     assert headline_text(headline) == "Ningde holds project work promotion meeting"
 
 
+@pytest.mark.parametrize(("title", "expected"), [
+    ("市委书记张三到高新区调研重点项目建设",
+     "City Party Secretary Zhang San inspects key projects construction in the High-tech Zone"),
+    ("张三带队到纳溪区调研", "Zhang San leads a team to inspect Naxi District"),
+    ("张三主持召开市委常委会会议", "Zhang San presides over standing committee meeting of the City Party Committee"),
+    ("我县召开2024年经济工作会议", "Weixi County holds 2024 economic work conference"),
+    ("县人大常委会召开第十五次会议", "County People's Congress Standing Committee holds 15th meeting"),
+])
+def test_headline_patterns(title, expected, glossary):
+    translator = Translator(glossary, place_joiner=" of ", names={"张三": "Zhang San"})
+    assert headline_text(render_headline(title, "维西县", translator)) == expected
+    assert translator.untranslated == []
+
+
 @pytest.mark.parametrize(("date", "expected"), [
     ("2023-06-07", "June 7, 2023"), ("03-01", "March 1"), (None, None), ("2023-13-01", None),
 ])

@@ -128,23 +128,40 @@ def render_headline(title: str | None, jurisdiction: str | None, translator: Tra
     if split is None:
         return Headline(None, None, render_object(title, translator))
     before, verb, after = split
-    verb_en = _config()["verbs"][verb]
+    config = _config()
+    verb_en = config["verbs"][verb]
     glossary = translator.glossary
-    if not after.strip():
-        for marker in _config()["visit_markers"]:  # 张三到维西县调研: the visitor inspects the place
+    own = place_en(jurisdiction, glossary, joiner=" of ") if jurisdiction else None
+    if verb in config["visit_verbs"]:
+        if before.endswith(config["team_marker"]):  # 李四带队督导……
+            before, verb_en = before[: -len(config["team_marker"])], config["team_verbs"].get(verb, verb_en)
+        for marker in config["visit_markers"]:  # 张三到维西县调研……: the visitor inspects the place
             agent, found, target = before.partition(marker)
             if found and agent and target:
-                where = place_en(target, glossary, joiner=" of ") if parse_place(target, glossary, strict=True) \
-                    else render_object(target, translator)
+                if agent.endswith(config["team_marker"]):
+                    agent, verb_en = agent[: -len(config["team_marker"])], config["team_verbs"].get(verb, verb_en)
+                where = _place_or_phrase(target, translator)
+                if after.strip():
+                    return Headline(translator.phrase(agent), verb_en, f"{render_object(after, translator)} in {where}")
                 return Headline(translator.phrase(agent), verb_en, where)
-        # "……大会召开": the jurisdiction holds it
-        subject = place_en(jurisdiction, glossary, joiner=" of ") if jurisdiction else None
-        return Headline(subject, verb_en, render_object(before, translator))
-    subject = None
-    if parse_place(before, glossary, strict=True):
-        subject = place_en(before, glossary, joiner=" of ")
-    subject = subject or translator.phrase(before)
+        if not after.strip() and before.strip() not in config["self_words"]:
+            return Headline(translator.phrase(before), config["visit_alone"], "")
+    if not after.strip():  # "……大会召开": the jurisdiction holds it
+        return Headline(own, verb_en, render_object(before, translator))
+    if before.strip() in config["self_words"]:  # 我县召开……
+        subject = own or translator.phrase(before)
+    else:
+        subject = _place_or_phrase(before, translator)
     return Headline(subject, verb_en, render_object(after, translator))
+
+
+def _place_or_phrase(text: str, translator: Translator) -> str:
+    entry = translator.glossary.get(text)
+    if entry is not None and entry.category in ("admin", "organ"):  # 到高新区: "the High-tech Zone"
+        return f"the {entry.en}"
+    if parse_place(text, translator.glossary, strict=True):
+        return place_en(text, translator.glossary, joiner=" of ") or translator.phrase(text)
+    return translator.phrase(text)
 
 
 def headline_text(headline: Headline | None) -> str | None:
@@ -152,6 +169,7 @@ def headline_text(headline: Headline | None) -> str | None:
         return None
     if headline.subject and headline.verb:
         text = _config()["sentence"].format(subject=headline.subject, verb=headline.verb, object=headline.event)
+        text = text.strip()
     else:
         text = headline.event
     return text[:1].upper() + text[1:] if text else None

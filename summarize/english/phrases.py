@@ -44,6 +44,13 @@ def chinese_number(text: str) -> int | None:
     return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
 
 
+def ordinal(number: int) -> str:
+    """1 -> 1st, 2 -> 2nd, 13 -> 13th, 22 -> 22nd."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
+
+
 @cache
 def _number_patterns() -> tuple[list[tuple[re.Pattern[str], str]], list[str]]:
     data = english_toml("numbers")
@@ -72,6 +79,7 @@ def _format_number(match: re.Match[str], template: str) -> str | None:
             if num is not None:
                 extra["num"] = str(num)
                 extra["roman"] = _ROMAN[num] if num < len(_ROMAN) else str(num)
+                extra["ordinal"] = ordinal(num)
             if re.fullmatch(r"\d+(?:\.\d+)?", groups["n"]):
                 value = float(groups["n"])
                 extra["millions"] = f"{value * 100:g}"

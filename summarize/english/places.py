@@ -17,6 +17,7 @@ from .glossary import Glossary
 from .romanize import is_han, romanize_place
 
 MIN_NAME = 2  # a unit name has at least two characters, unless the whole text is name + unit word
+MAX_STRICT_NAME = 4  # longer unknown names are not accepted as places in strict mode
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,8 @@ def parse_place(text: str, glossary: Glossary, features: bool = False,
             return None
         name, suffix = found
         name, ethnic = _split_ethnic(name, glossary) if suffix.zh.startswith("自治") else (name, ())
+        if strict and len(name) > MAX_STRICT_NAME and name not in gazetteer()[1]:
+            return None  # 市委书记张三到高新区 is no place name
         units.append(PlaceUnit(name, suffix, ethnic))
         pos += len(found[0]) + len(suffix.zh)
     return units or None
