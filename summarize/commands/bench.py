@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
         printer.kv("cold start (fresh process, wall ms)", results["cold_start"])
     if "model" in chosen:
         results["model"] = bench.model_bench(shlex.split(args.model_args))
-        printer.kv("model engine (eval/bench_translate.py)", results["model"])
+        printer.model(results["model"])
     if args.json:
         from ..io import atomic_write_text
 
@@ -158,6 +158,15 @@ class _Printer:
         extra = f"; superlinear stages: {', '.join(data['superlinear_stages'])}" if data["superlinear_stages"] else ""
         self.console.print(f"growth: {growth} (log-log slope {data['fit']['total']['exponent']:.2f}, "
                            f"R^2 of the straight-line fit {data['fit']['total']['r2']:.3f}){extra}")
+
+    def model(self, data: dict[str, Any]) -> None:
+        if self.quiet:
+            return
+        if "skipped" in data:
+            self.console.print(f"model engine: skipped ({data['skipped']})")
+            return
+        self.console.print(f"model engine: {data['script']} (exit {data['returncode']})")
+        self.console.print(data["output"], markup=False, highlight=False)
 
     def kv(self, title: str, data: dict[str, Any]) -> None:
         if self.quiet:
