@@ -305,7 +305,7 @@ def test_headline_with_verb_at_the_end_takes_the_jurisdiction(glossary):
     ("张三带队到纳溪区调研", "Zhang San leads a team to inspect Naxi District"),
     ("张三主持召开市委常委会会议", "Zhang San presides over standing committee meeting of the City Party Committee"),
     ("我县召开2024年经济工作会议", "Weixi County holds 2024 economic work conference"),
-    ("县人大常委会召开第十五次会议", "County People's Congress Standing Committee holds 15th meeting"),
+    ("县人大常委会召开第十五次会议", "The County People's Congress Standing Committee holds 15th meeting"),
 ])
 def test_headline_patterns(title, expected, glossary):
     translator = Translator(glossary, place_joiner=" of ", names={"张三": "Zhang San"})
