@@ -3,8 +3,8 @@
 A phrase is cut into clauses at punctuation; a clause that matches a construction in
 data/english/constructions.tsv (把A转化为B -> turn A into B) is rendered in that English order,
 its slots recursively. Otherwise dates and numbers (data/english/numbers.toml) and the names of
-the officials are rendered first, and the rest is cut into glossary terms (longest match first, terms of two or more characters).
-Characters between terms form leftover runs: a run CC-CEDICT knows as a whole, or can cut into
+the officials are rendered first, and the rest is cut into glossary terms (longest match first,
+terms of two or more characters). Characters between terms form leftover runs: a run CC-CEDICT knows as a whole, or can cut into
 words of two or more characters, is rendered from it; a lone leftover character is rendered from
 the glossary's one-character entries (particles, conjunctions) or CC-CEDICT; anything else is kept
 in Chinese inside brackets and recorded as untranslated, never guessed.
