@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from summarize.document import Report
 from summarize.evaluation import metrics
@@ -209,3 +211,25 @@ def test_faithfulness_counts_an_invented_number():
     assert [(f["kind"], f["text"]) for f in details["unsupported"]] == [("number", "15")]
     # checked: the date, the name 王建国 and the number 15
     assert scores["faithfulness.unsupported_share"] == pytest.approx(1 / 3)
+
+
+# --- properties -----------------------------------------------------------------------------------
+
+tokens = st.lists(st.sampled_from(list("甲乙丙丁戊")), max_size=12)
+
+
+@given(tokens, tokens)
+def test_rouge_properties(a, b):
+    assert rouge_l(a, b).f == pytest.approx(rouge_l(b, a).f)  # F with beta 1 is symmetric
+    assert lcs_length(a, b) <= min(len(a), len(b))
+    assert rouge_l(a, b).f <= rouge_n(a, b, 1).f + 1e-12  # a common subsequence is a common multiset
+    assert rouge_l(a, a).f == 1.0
+
+
+@given(st.lists(st.sampled_from(["双过半", "一盘棋", "开门红", "三争", "稳增长行动"]), max_size=6),
+       st.lists(st.sampled_from(["双过半", "一盘棋", "開門紅", "稳增长"]), max_size=6))
+def test_match_sets_properties(predicted, reference):
+    result = match_sets(predicted, reference)
+    assert len(result.pairs) <= min(len(predicted), len(reference))
+    assert len({i for i, _ in result.pairs}) == len({j for _, j in result.pairs}) == len(result.pairs)
+    assert 0.0 <= result.f1 <= 1.0
