@@ -210,6 +210,7 @@ def test_faithfulness_counts_an_invented_number():
     assert scores["faithfulness.unsupported"] == 1
     assert [(f["kind"], f["text"]) for f in details["unsupported"]] == [("number", "15")]
     # checked: the date, the name 王建国 and the number 15
+    assert scores["faithfulness.checked"] == 3
     assert scores["faithfulness.unsupported_share"] == pytest.approx(1 / 3)
 
 

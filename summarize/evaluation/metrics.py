@@ -26,7 +26,7 @@ FIELDS = ("title", "event_date", "published", "jurisdiction", "event_type")
 class Metric:
     name: str
     description: str
-    higher_is_better: bool = True
+    higher_is_better: bool | None = True  # None: neither direction is better (a count of things checked)
     kind: str = "share"  # share (0..1), count, ms, rate, mb
 
 
@@ -57,6 +57,8 @@ METRICS: dict[str, Metric] = dict([
        "summary_en that the source does not support", higher_is_better=False),
     _m("faithfulness.unsupported", "unsupported names, numbers and dates per report",
        higher_is_better=False, kind="count"),
+    _m("faithfulness.checked", "names, numbers and dates checked per report (the share's denominator)",
+       higher_is_better=None, kind="count"),
     _m("cost.ms_per_report", "wall milliseconds per report (all stages)", higher_is_better=False, kind="ms"),
     _m("cost.reports_per_s", "reports per second, one process", kind="rate"),
     _m("cost.peak_rss_mb", "peak resident memory of the evaluating process, MiB", higher_is_better=False,
@@ -186,7 +188,7 @@ def faithful(output: dict[str, Any], reference: dict[str, Any], report: Any) -> 
     if not produced:
         return {}, []
     return ({"faithfulness.unsupported_share": (unsupported / checked) if checked else 0.0,
-             "faithfulness.unsupported": float(unsupported)}, findings)
+             "faithfulness.unsupported": float(unsupported), "faithfulness.checked": float(checked)}, findings)
 
 
 def _names(output: dict[str, Any], reference: dict[str, Any], key: str) -> Iterable[str]:

@@ -32,7 +32,7 @@ def fmt(name: str, value: float | None) -> str:
 def _best(result: EvalResult, name: str) -> set[str]:
     values = {s: result.aggregate[s].get(name) for s in result.systems}
     values = {s: v for s, v in values.items() if v is not None}
-    if len(values) < 2 or name.startswith("cost."):
+    if len(values) < 2 or name.startswith("cost.") or _metric(name).higher_is_better is None:
         return set()
     best = (max if _metric(name).higher_is_better else min)(values.values())
     return {s for s, v in values.items() if v == best}
@@ -121,7 +121,7 @@ def load_result(path: str) -> EvalResult:
 
 def compare(old: EvalResult, new: EvalResult) -> list[tuple[str, str, float | None, float | None, float | None, str]]:
     """(system, metric, old, new, delta, verdict) for every metric either run has; verdict is
-    better / worse / same / "" (not comparable)."""
+    better / worse / same / changed (no better direction) / "" (not comparable)."""
     out = []
     for system in [s for s in new.systems if s in old.systems]:
         names = list(dict.fromkeys([*new.aggregate[system], *old.aggregate[system]]))
@@ -133,6 +133,8 @@ def compare(old: EvalResult, new: EvalResult) -> list[tuple[str, str, float | No
             delta = b - a
             if abs(delta) < 1e-9:
                 verdict = "same"
+            elif _metric(name).higher_is_better is None:
+                verdict = "changed"
             else:
                 verdict = "better" if (delta > 0) == _metric(name).higher_is_better else "worse"
             out.append((system, name, a, b, delta, verdict))
