@@ -159,7 +159,8 @@ def broken_bytes(kind: str, rng: random.Random, max_bytes: int) -> bytes:
     if kind == "empty":
         return b""
     if kind == "binary":
-        header = rng.choice((b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"PK\x03\x04\x14\x00\x00\x00", b"\x7fELF\x02\x01\x01\x00"))
+        header = rng.choice((b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"PK\x03\x04\x14\x00\x00\x00",
+                             b"\x7fELF\x02\x01\x01\x00"))
         return header + bytes(rng.randrange(256) for _ in range(rng.randrange(512, 4096)))
     if kind == "truncated":
         stem = rng.choice(sorted(seed_texts()))

@@ -37,30 +37,50 @@ def run_cli(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120)
 
 
-def test_piped_output_is_one_json_line_without_colour(corpus, tmp_path: Path) -> None:
-    done = run_cli([str(corpus.root), "--jobs", "2", "--max-bytes", str(LIMIT)], tmp_path)
-    assert done.returncode == 1  # two broken files
-    assert not ANSI.search(done.stdout) and not ANSI.search(done.stderr)
-    lines = done.stdout.splitlines()
+def test_piped_output_is_one_json_line_without_colour(corpus, tmp_path: Path, capsys) -> None:
+    # Under capsys standard output and error are not terminals: what a pipe or a log file gets.
+    code = main(["batch", str(corpus.root), "--jobs", "2", "--max-bytes", str(LIMIT)])
+    done = capsys.readouterr()
+    assert code == 1  # two broken files
+    assert not ANSI.search(done.out) and not ANSI.search(done.err)
+    lines = done.out.splitlines()
     assert len(lines) == 1
     summary = json.loads(lines[0])
     assert (summary["processed"], summary["failed"], summary["skipped"]) == (18, 2, 0)
     assert summary["exit_code"] == 1 and summary["rate"] > 0
     assert {f["path"] for f in summary["failures"]} == {f.rel for f in corpus.broken}
     # Failures also reach standard error as they happen, one line each, for logs.
-    failed_lines = [line for line in done.stderr.splitlines() if line.startswith("FAILED ")]
+    failed_lines = [line for line in done.err.splitlines() if line.startswith("FAILED ")]
     assert sorted(line.split(":")[0][7:] for line in failed_lines) == sorted(f.rel for f in corpus.broken)
     assert (tmp_path / "reports-summaries" / "index.csv").is_file()
 
 
-def test_all_good_exits_0_and_quiet_prints_nothing(tmp_path: Path) -> None:
+def test_the_installed_command_runs_piped(tmp_path: Path) -> None:
+    """The real entry point in a fresh process, output to a pipe."""
+    corpus = generate_corpus(tmp_path / "reports", 3, broken_share=0, max_bytes=LIMIT, with_ignored=False)
+    done = run_cli([str(corpus.root), "--jobs", "1"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["processed"] == 3
+    assert not ANSI.search(done.stdout + done.stderr)
+
+
+def test_all_good_exits_0_and_quiet_prints_nothing(tmp_path: Path, capsys) -> None:
     corpus = generate_corpus(tmp_path / "reports", 6, broken_share=0, max_bytes=LIMIT)
-    done = run_cli([str(corpus.root), "--quiet", "--jobs", "1", "--out", str(tmp_path / "o")], tmp_path)
-    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
-    verbose = run_cli([str(corpus.root), "--verbose", "--jobs", "1", "--out", str(tmp_path / "o")], tmp_path)
-    assert verbose.returncode == 0
-    assert "skipped 6 up-to-date report(s)" in verbose.stderr
-    assert json.loads(verbose.stdout)["skipped"] == 6
+    out = str(tmp_path / "o")
+    assert main(["batch", str(corpus.root), "--quiet", "--jobs", "1", "--out", out]) == 0
+    assert capsys.readouterr() == ("", "")
+    assert main(["batch", str(corpus.root), "--verbose", "--jobs", "1", "--out", out]) == 0
+    verbose = capsys.readouterr()
+    assert "skipped 6 up-to-date report(s)" in verbose.err
+    assert json.loads(verbose.out)["skipped"] == 6
+
+
+def test_quiet_still_reports_failures(corpus, capsys) -> None:
+    assert main(["batch", str(corpus.root), "--quiet", "--jobs", "1", "--max-bytes", str(LIMIT)]) == 1
+    done = capsys.readouterr()
+    assert done.out == ""
+    assert sorted(line.split(":")[0] for line in done.err.splitlines()) == sorted(
+        f"FAILED {f.rel}" for f in corpus.broken)
 
 
 def test_usage_errors_exit_2(tmp_path: Path, capsys) -> None:
