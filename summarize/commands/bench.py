@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
@@ -92,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
         results["memory"] = bench.peak_memory(reports_dir, args.memory_reports, args.stages)
         printer.kv("peak memory (fresh process)", results["memory"])
     if "cold-start" in chosen:
-        seed = sorted(p for p in __import__("pathlib").Path(reports_dir).glob("*.txt"))[0]
+        seed = sorted(Path(reports_dir).glob("*.txt"))[0]
         results["cold_start"] = bench.cold_start(seed, 1 if args.quick else 3)
         printer.kv("cold start (fresh process, wall ms)", results["cold_start"])
     if "model" in chosen:

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from ..errors import EXIT_FAILED, EXIT_OK
 from .common import add_engine_options, settings_from_args
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..evaluation.runner import EvalResult
 
 EXAMPLES = """\
   summarize eval                                  # built-in suite: seeds/ + eval/references/
@@ -83,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_FAILED if failures else EXIT_OK
 
 
-def _print_per_report(result, console) -> None:
+def _print_per_report(result: EvalResult, console: Console) -> None:
     from rich.table import Table
 
     from ..evaluation.report import fmt

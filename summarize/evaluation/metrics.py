@@ -110,18 +110,22 @@ def officials(output: dict[str, Any], reference: dict[str, Any]) -> Scores:
         "officials.name_f1": matched.f1,
     }
     pairs = [(pred[i], gold[j]) for i, j in matched.pairs]
-    checks = {
-        "officials.title_match": lambda p, g: canonical(p.get("title")) == canonical(g.get("title")),
-        "officials.role_accuracy": lambda p, g: p.get("role") == g.get("role"),
-        "officials.name_en_exact": lambda p, g: " ".join((p.get("name_en") or "").split())
-        == " ".join((g.get("name_en") or "").split()),
-    }
-    for name, same in checks.items():
-        key = {"officials.title_match": "title", "officials.role_accuracy": "role",
-               "officials.name_en_exact": "name_en"}[name]
-        scored = [(p, g) for p, g in pairs if key in g]
-        scores[name] = (sum(bool(same(p, g)) for p, g in scored) / len(scored)) if scored else None
+    for metric, key, same in _OFFICIAL_CHECKS:
+        scored = [(p, g) for p, g in pairs if key in g]  # a note may leave out titles or roles
+        scores[metric] = (sum(same(p.get(key), g.get(key)) for p, g in scored) / len(scored)) if scored else None
     return scores
+
+
+def _same_words(a: str | None, b: str | None) -> bool:
+    return " ".join((a or "").split()) == " ".join((b or "").split())
+
+
+# metric, official key, comparison (judged among the officials whose names matched)
+_OFFICIAL_CHECKS = (
+    ("officials.title_match", "title", lambda a, b: canonical(a) == canonical(b)),
+    ("officials.role_accuracy", "role", lambda a, b: a == b),
+    ("officials.name_en_exact", "name_en", _same_words),
+)
 
 
 def item_sets(output: dict[str, Any], reference: dict[str, Any]) -> Scores:
