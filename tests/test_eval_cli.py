@@ -46,6 +46,13 @@ def test_eval_prints_table_and_compare(first_run, capsys):
     assert "change since the earlier run" in printed and "same" in printed  # the rules engine is deterministic
 
 
+def test_markdown_to_standard_output_replaces_the_table(capsys):
+    assert main(["eval", "--suite", str(CRAFTED), "--no-baselines", "--markdown", "-"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("# summarize eval: suite `eval_crafted`")
+    assert "┃" not in printed
+
+
 def test_fail_under_exits_one_and_says_why(capsys):
     code = main(["eval", "--suite", str(CRAFTED), "--no-baselines", "-q",
                  "--fail-under", "fields.event_type=0", "--fail-under", "summary_zh.rougeL=1.01"])

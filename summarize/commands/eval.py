@@ -19,6 +19,7 @@ EXAMPLES = """\
   summarize eval --suite my_suite                 # my_suite/reports/*.txt + my_suite/references/*.json
   summarize eval --reports pages/ --references notes/
   summarize eval --json eval.json --markdown eval.md
+  summarize eval --markdown - > eval.md           # - writes to standard output instead of the table
   summarize eval --compare old_eval.json          # deltas per metric against an earlier --json
   summarize eval --fail-under fields.mean=0.9 --fail-under summary_zh.rougeL=0.5
   summarize eval --fail-under lead:summary_zh.rougeL=0.1 --fail-over faithfulness.unsupported_share=0
@@ -45,8 +46,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                          help="run only these baselines (repeatable; default: all)")
     columns.add_argument("--no-baselines", action="store_true", help="score the engines only")
     out = parser.add_argument_group("output")
-    out.add_argument("--json", metavar="FILE", help="write everything (scores, per report, outputs) as JSON")
-    out.add_argument("--markdown", metavar="FILE", help="write a Markdown report")
+    out.add_argument("--json", metavar="FILE", help="write everything (scores, per report, outputs) as JSON "
+                                                    "(- for standard output, instead of the table)")
+    out.add_argument("--markdown", metavar="FILE", help="write a Markdown report (- for standard output)")
     out.add_argument("--compare", metavar="OLD_JSON", help="print the change of every metric since an earlier --json")
     out.add_argument("--per-report", action="store_true", help="also print each report's scores")
     out.add_argument("-q", "--quiet", action="store_true", help="print nothing but threshold failures and errors")
@@ -70,11 +72,14 @@ def run(args: argparse.Namespace) -> int:
     baselines = [] if args.no_baselines else args.baseline
     result = evaluate_suite(args.reports, args.references, engines=engines, baselines=baselines,
                             settings=settings, suite_dir=args.suite)
-    if args.json:
-        atomic_write_text(args.json, present.to_json(result) + "\n")
-    if args.markdown:
-        atomic_write_text(args.markdown, present.to_markdown(result))
-    if not args.quiet:
+    to_stdout = False
+    for path, text in ((args.json, present.to_json(result) + "\n"), (args.markdown, present.to_markdown(result))):
+        if path == "-":
+            sys.stdout.write(text)
+            to_stdout = True
+        elif path:
+            atomic_write_text(path, text)
+    if not args.quiet and not to_stdout:
         from rich.console import Console
 
         console = Console(width=None if sys.stdout.isatty() else 160)
