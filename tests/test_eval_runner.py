@@ -54,6 +54,20 @@ def test_baselines_on_a_suite_without_engines():
     assert result.outputs["lead"]["b_visit"]["summary_zh"].startswith("李华到白河镇")
 
 
+def test_names_zh_needs_the_rules_facts():
+    result = evaluate_suite(suite_dir=CRAFTED, engines=(), baselines=("lead", "names_zh"))
+    assert result.systems == ["lead"]
+    assert any("names_zh skipped" in note for note in result.notes)
+
+
+def test_names_zh_leaves_names_in_characters():
+    result = evaluate_suite(suite_dir=CRAFTED, engines=("rules",), baselines=("names_zh",))
+    rules, names_zh = result.outputs["rules"]["a_meeting"], result.outputs["names_zh"]["a_meeting"]
+    assert set(names_zh) == {"title_en", "summary_en"}
+    assert "Wang Jianguo" in rules["summary_en"] and "王建国" in names_zh["summary_en"]
+    assert result.aggregate["names_zh"]["summary_en.chrf"] < result.aggregate["rules"]["summary_en.chrf"]
+
+
 def test_unknown_engine_or_baseline_is_refused():
     from summarize.errors import SummarizeError
 

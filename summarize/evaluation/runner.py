@@ -148,6 +148,9 @@ def evaluate_suite(reports_dir: str | Path | None = None, references_dir: str | 
             result.notes.append("baseline names_zh skipped: summarize.english.render.render_english"
                                 "(..., romanize_names=False) is not available")
             continue
+        if name == "names_zh" and "rules" not in result.systems:
+            result.notes.append("baseline names_zh skipped: it renders the rules engine's facts; add --engine rules")
+            continue
         baselines_mod.prepare(name)
         started = time.perf_counter()
         outputs = {case.id: baselines_mod.BASELINES[name](cleaned[case.id]) for case in suite.cases}
