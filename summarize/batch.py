@@ -10,7 +10,9 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -178,12 +180,16 @@ def batch(input_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str] | N
 
         t = time.perf_counter()
         try:
-            if summary.jobs <= 1:
-                for task in todo:
-                    finished(process(task, job))
-            else:
-                _run_pool(todo, job, summary.jobs, finished)
-        except KeyboardInterrupt:
+            with _first_interrupt_stops_gently() as stop:
+                if summary.jobs <= 1:
+                    for task in todo:
+                        if stop.set:
+                            break
+                        finished(process(task, job))
+                else:
+                    _run_pool(todo, job, summary.jobs, finished, stop)
+            summary.interrupted = stop.set
+        except KeyboardInterrupt:  # the second Ctrl-C
             summary.interrupted = True
         summary.process_s = timings["process"] = time.perf_counter() - t
 
@@ -294,32 +300,40 @@ def _pool_context(settings: Settings, todo: list[Task]):
     return None
 
 
-def _run_pool(todo: list[Task], job: Job, jobs: int, finished: Callable[[dict[str, Any]], None]) -> None:
+def _run_pool(todo: list[Task], job: Job, jobs: int, finished: Callable[[dict[str, Any]], None],
+              stop: _StopFlag) -> None:
     """Run the tasks in a process pool, keeping a few in flight per worker.
 
     A worker that dies (a crash in native code, the OOM killer) breaks the pool: the reports that were
     in flight are redone one at a time in a fresh pool, so the one that kills it is pinned down and
-    recorded as failed while the others succeed.
+    recorded as failed while the others succeed. When ``stop`` is set (Ctrl-C), no more work is handed
+    out, what has not started is cancelled, and what is running finishes and counts.
     """
     context = _pool_context(job.settings, todo)
     pending: deque[tuple[Task, bool]] = deque((task, False) for task in todo)  # (task, run it alone)
     running: dict[Future, tuple[Task, bool]] = {}
     executor: ProcessPoolExecutor | None = None
     try:
-        while pending or running:
+        while (pending and not stop.set) or running:
             if executor is None:
                 executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=init_worker,
                                                initargs=(job,))
-            while pending and len(running) < jobs * IN_FLIGHT_PER_JOB:
+            while pending and not stop.set and len(running) < jobs * IN_FLIGHT_PER_JOB:
                 task, alone = pending[0]
                 if running and (alone or any(a for _t, a in running.values())):
                     break
                 pending.popleft()
                 running[executor.submit(run_task, task)] = (task, alone)
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            if stop.set:
+                for future in running:
+                    future.cancel()  # only succeeds for work no worker has picked up yet
+            # A timeout, so a Ctrl-C is noticed even while every worker is busy.
+            done, _ = wait(running, timeout=0.25, return_when=FIRST_COMPLETED)
             broken = False
             for future in done:
                 task, alone = running.pop(future)
+                if future.cancelled():
+                    continue
                 try:
                     finished(future.result())
                 except BrokenProcessPool:
@@ -337,15 +351,31 @@ def _run_pool(todo: list[Task], job: Job, jobs: int, finished: Callable[[dict[st
                 running.clear()
                 executor.shutdown(wait=True, cancel_futures=True)
                 executor = None
-    except KeyboardInterrupt:
-        # Stop handing out work; reports already running finish (workers ignore SIGINT) and count.
-        if executor is not None:
-            executor.shutdown(wait=True, cancel_futures=True)
-            for future in running:
-                if future.done() and not future.cancelled() and future.exception() is None:
-                    finished(future.result())
-            executor = None
-        raise
     finally:
         if executor is not None:
-            executor.shutdown(wait=True)
+            executor.shutdown(wait=True, cancel_futures=True)
+
+
+class _StopFlag:
+    set = False
+
+
+@contextlib.contextmanager
+def _first_interrupt_stops_gently() -> Iterator[_StopFlag]:
+    """The first Ctrl-C sets a flag: the batch stops handing out work and lets running reports finish,
+    so the bookkeeping is never cut in half. A second Ctrl-C raises KeyboardInterrupt at once."""
+    flag = _StopFlag()
+    if threading.current_thread() is not threading.main_thread():
+        yield flag
+        return
+
+    def handler(signum, frame):
+        if flag.set:
+            raise KeyboardInterrupt
+        flag.set = True
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield flag
+    finally:
+        signal.signal(signal.SIGINT, previous)

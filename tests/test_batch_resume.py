@@ -91,7 +91,7 @@ def test_sigkill_midway_then_rerun_equals_a_clean_run(corpus, clean_run, tmp_pat
     assert snapshot(out) == clean_run
 
 
-def test_ctrl_c_stops_cleanly_and_a_rerun_finishes(corpus, clean_run, tmp_path: Path) -> None:
+def test_ctrl_c_or_sigterm_stop_cleanly_and_a_rerun_finishes(corpus, clean_run, tmp_path: Path) -> None:
     out = tmp_path / "out"
     proc = start_batch(corpus.root, out, tmp_path)
     wait_for_records(proc, out, at_least=20)
@@ -107,6 +107,15 @@ def test_ctrl_c_stops_cleanly_and_a_rerun_finishes(corpus, clean_run, tmp_path: 
     assert len(rows) == summary["processed"] + summary["failed"] == records_done(out)
     assert len({row["path"] for row in rows}) == len(rows)
     assert len(rows) < len(corpus.files)
+
+    # SIGTERM to the parent alone (kill PID, a CI timeout) stops it just as gently.
+    proc = start_batch(corpus.root, out, tmp_path)
+    wait_for_records(proc, out, at_least=len(rows) + 10)
+    proc.send_signal(signal.SIGTERM)
+    code, stdout, stderr = finish(proc)
+    assert code == 130, stderr
+    assert json.loads(stdout)["interrupted"] is True and "Traceback" not in stderr
+    assert not list(out.rglob("*.tmp"))
 
     code, stdout, stderr = finish(start_batch(corpus.root, out, tmp_path))
     assert code == 1, stderr
