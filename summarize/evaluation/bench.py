@@ -111,6 +111,15 @@ def pin_one_core() -> int | None:
     return cpu
 
 
+def cpu_set() -> set[int] | None:
+    return os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
+
+
+def restore_cpus(cpus: set[int] | None) -> None:
+    if cpus and hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, cpus)
+
+
 def per_seed(texts: dict[str, str], settings: Settings, stages: Sequence[str], repeats: int = 5) -> dict[str, Any]:
     """Whole-pipeline ms per seed after start-up: one warm-up run of each, then the median of ``repeats``."""
     inputs = {stem: text.encode("utf-8") for stem, text in texts.items()}
