@@ -72,3 +72,9 @@ def test_cold_start_help_loads_no_model_library():
     assert "summarize file SEED" not in result
     assert "torch" not in result["heavy_modules_after_help"]
     assert "transformers" not in result["heavy_modules_after_help"]
+
+
+def test_peak_memory_of_a_fresh_process():
+    result = bench.peak_memory(SEEDS, 3, "clean")
+    assert result["reports"] == 3
+    assert 0 < result["peak_rss_mb_before_first_report"] <= result["peak_rss_mb_after_first_report"] <= result["peak_rss_mb"]

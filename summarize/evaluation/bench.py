@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -21,6 +20,7 @@ from typing import Any
 
 from ..config import Settings, load_settings
 from ..pipeline import CLEAN_STAGES, RULES_STAGES, run_stages
+from .memory import peak_rss_mb
 from .variants import lengthened, variants
 
 TARGET_MS_PER_SEED = 100.0  # issue 3: whole pipeline per seed, after start-up, one core
@@ -184,22 +184,16 @@ def peak_memory(reports_dir: str | Path, count: int, which: str) -> dict[str, An
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def _rss_mb() -> float:
-    """Peak resident set size of this process so far, MiB."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)  # bytes on macOS, KiB on Linux
-
-
 def _memory_child(folder: str, which: str) -> dict[str, Any]:
     settings = load_settings({})
     inputs = [(p.name, p.read_bytes()) for p in sorted(Path(folder).iterdir())]
-    started = _rss_mb()
+    started = peak_rss_mb()
     run_one(inputs[0][1], inputs[0][0], settings, stage_names(which))
-    first = _rss_mb()  # the stages' lazy imports and data tables are loaded by now
+    first = peak_rss_mb()  # the stages' lazy imports and data tables are loaded by now
     for name, data in inputs[1:]:
         run_one(data, name, settings, stage_names(which))
     return {"reports": len(inputs), "peak_rss_mb_before_first_report": started,
-            "peak_rss_mb_after_first_report": first, "peak_rss_mb": _rss_mb()}
+            "peak_rss_mb_after_first_report": first, "peak_rss_mb": peak_rss_mb()}
 
 
 def model_bench(extra: Sequence[str], timeout_s: int = 1800) -> dict[str, Any]:

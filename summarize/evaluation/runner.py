@@ -10,8 +10,6 @@ Metric names: summarize.evaluation.metrics.METRICS and docs/eval.md.
 from __future__ import annotations
 
 import dataclasses
-import resource
-import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,6 +22,7 @@ from ..document import Report
 from ..errors import SummarizeError
 from . import baselines as baselines_mod
 from .faithfulness import verifier_name
+from .memory import peak_rss_mb
 from .metrics import Scores, score_case
 from .references import Suite, load_suite
 
@@ -71,11 +70,6 @@ def aggregate(per_report: dict[str, Scores]) -> Scores:
     return {m: mean([scores.get(m) for scores in per_report.values()]) for m in names}
 
 
-def _peak_rss_mb() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)  # bytes on macOS, KiB on Linux
-
-
 def _run_engine(engine: str, suite: Suite, settings: Settings) -> tuple[dict[str, Report], dict[str, Any], float]:
     from ..api import summarize_file
     from ..output.result import to_result
@@ -99,7 +93,7 @@ def _cost(elapsed_s: float, n: int, timings: list[dict[str, float]]) -> tuple[Sc
     return {
         "cost.ms_per_report": round(elapsed_s * 1000 / n, 3) if n else None,
         "cost.reports_per_s": round(n / elapsed_s, 2) if elapsed_s > 0 else None,
-        "cost.peak_rss_mb": _peak_rss_mb(),
+        "cost.peak_rss_mb": peak_rss_mb(),
     }, stage_ms
 
 
