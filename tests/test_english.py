@@ -348,7 +348,7 @@ def test_render_en_stage_fills_report():
     assert (official.name_en, official.title_en) == (
         "Guo Xiaodong", "Vice Chairman of the Municipal People's Congress Standing Committee, Party Working "
         "Committee Secretary and Director of the Administrative Committee of Suizhou High-tech Zone")
-    assert report.facts.campaigns[0].en == "projects are king, big projects are the king of kings"
+    assert report.facts.campaigns[0].en == "projects are king, big projects is king of kings"
     assert all(item.en for item in report.facts.key_points)
     assert report.english.jurisdiction_en == "Suizhou High-tech Zone"
     assert report.english.title_en is None  # the page has no headline
