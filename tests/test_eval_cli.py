@@ -88,3 +88,14 @@ def test_bench_json(tmp_path, capsys):
     data = json.loads(path.read_text(encoding="utf-8"))
     assert set(data["per_seed"]["ms"]) == {p.stem for p in (CRAFTED.parent.parent.parent / "seeds").glob("*.txt")}
     assert "whole pipeline ms per seed after start-up on one core" in capsys.readouterr().out
+
+
+def test_eval_with_the_rules_engine_never_imports_torch():
+    import subprocess
+    import sys
+
+    code = ("import sys; from summarize.cli import main; "
+            f"code = main(['eval', '--suite', {str(CRAFTED)!r}, '--baseline', 'lead', '-q']); "
+            "print(code, sorted(m for m in ('torch', 'transformers') if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.stdout.strip().splitlines()[-1] == "0 []", proc.stderr[-2000:]
