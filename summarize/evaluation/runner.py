@@ -19,7 +19,7 @@ from typing import Any
 from .. import __version__
 from ..config import Settings, load_settings
 from ..document import Report
-from ..errors import SummarizeError
+from ..errors import SummarizeError, UsageError
 from . import baselines as baselines_mod
 from .faithfulness import verifier_name
 from .memory import peak_rss_mb
@@ -110,7 +110,7 @@ def evaluate_suite(reports_dir: str | Path | None = None, references_dir: str | 
     baselines = list(baselines_mod.BASELINES) if baselines is None else list(baselines)
     unknown = [b for b in baselines if b not in baselines_mod.BASELINES] + [e for e in engines if e not in ENGINES]
     if unknown:
-        raise SummarizeError(f"unknown engine or baseline: {', '.join(unknown)}")
+        raise UsageError(f"unknown engine or baseline: {', '.join(unknown)}")
     result = EvalResult(
         suite={"name": suite.name, "reports_dir": str(suite.reports_dir),
                "references_dir": str(suite.references_dir), "reports": [c.id for c in suite.cases]},
