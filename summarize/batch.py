@@ -38,12 +38,13 @@ from .batch_index import (
     INDEX_JSONL,
     file_sha256,
     is_up_to_date,
+    printable,
     read_record,
     settings_key,
     still_valid_outputs,
     write_index,
 )
-from .batch_worker import Job, Task, failed_record, init_worker, process, run_task
+from .batch_worker import Job, Task, failed_record, init_worker, run_task, safe_process
 from .config import Settings, load_settings
 from .errors import EXIT_FAILED, EXIT_OK, UsageError
 
@@ -70,7 +71,7 @@ class BatchSummary:
     interrupted: bool = False
     elapsed_s: float = 0.0  # the whole run
     process_s: float = 0.0  # summarizing only (what the rate is measured over)
-    timings_s: dict[str, float] = field(default_factory=dict)  # discover, plan, process, index
+    timings_s: dict[str, float] = field(default_factory=dict)  # discover, plan, warm_up, process, index
     index_jsonl: str | None = None
     index_csv: str | None = None
 
@@ -174,20 +175,23 @@ def batch(input_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str] | N
                 summary.processed += 1
             else:
                 summary.failed += 1
-                summary.failures.append(Failure(record["path"], record.get("error") or "unknown error"))
+                summary.failures.append(Failure(printable(record["path"]), record.get("error") or "unknown error"))
             emit(ProgressEvent("report", total=len(todo), done=summary.processed + summary.failed,
                                skipped=summary.skipped, record=record))
 
         t = time.perf_counter()
         try:
             with _first_interrupt_stops_gently() as stop:
+                context = _pool_context(settings, todo) if summary.jobs > 1 else None
+                timings["warm_up"] = time.perf_counter() - t
+                t = time.perf_counter()
                 if summary.jobs <= 1:
                     for task in todo:
                         if stop.set:
                             break
-                        finished(process(task, job))
+                        finished(safe_process(task, job))
                 else:
-                    _run_pool(todo, job, summary.jobs, finished, stop)
+                    _run_pool(todo, job, summary.jobs, context, finished, stop)
             summary.interrupted = stop.set
         except KeyboardInterrupt:  # the second Ctrl-C
             summary.interrupted = True
@@ -300,8 +304,8 @@ def _pool_context(settings: Settings, todo: list[Task]):
     return None
 
 
-def _run_pool(todo: list[Task], job: Job, jobs: int, finished: Callable[[dict[str, Any]], None],
-              stop: _StopFlag) -> None:
+def _run_pool(todo: list[Task], job: Job, jobs: int, context: Any,
+              finished: Callable[[dict[str, Any]], None], stop: _StopFlag) -> None:
     """Run the tasks in a process pool, keeping a few in flight per worker.
 
     A worker that dies (a crash in native code, the OOM killer) breaks the pool: the reports that were
@@ -309,7 +313,6 @@ def _run_pool(todo: list[Task], job: Job, jobs: int, finished: Callable[[dict[st
     recorded as failed while the others succeed. When ``stop`` is set (Ctrl-C), no more work is handed
     out, what has not started is cancelled, and what is running finishes and counts.
     """
-    context = _pool_context(job.settings, todo)
     pending: deque[tuple[Task, bool]] = deque((task, False) for task in todo)  # (task, run it alone)
     running: dict[Future, tuple[Task, bool]] = {}
     executor: ProcessPoolExecutor | None = None

@@ -50,7 +50,8 @@ def read_record(path: Path) -> dict[str, Any] | None:
 
 
 def write_record(path: Path, record: dict[str, Any]) -> None:
-    atomic_write_text(path, json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    # ASCII escapes: a file name that is not valid UTF-8 (a lone surrogate in Python) still round-trips.
+    atomic_write_text(path, json.dumps(record, ensure_ascii=True, indent=1, sort_keys=True) + "\n")
 
 
 def is_up_to_date(record: dict[str, Any] | None, sha256: str | None, key: str, formats: tuple[str, ...],
@@ -75,7 +76,12 @@ def index_row(record: dict[str, Any]) -> dict[str, Any]:
     row = {column: record.get(column) for column in INDEX_COLUMNS}
     row["json"] = outputs.get("json")
     row["md"] = outputs.get("md")
-    return row
+    return {k: printable(v) if isinstance(v, str) else v for k, v in row.items()}
+
+
+def printable(text: str) -> str:
+    """A file name that is not valid UTF-8 shows its bad bytes as U+FFFD instead of breaking the index."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def write_index(out_dir: Path, records: list[dict[str, Any]]) -> tuple[Path, Path]:

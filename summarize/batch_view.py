@@ -16,6 +16,7 @@ import sys
 from typing import Any, TextIO
 
 from .batch import BatchSummary, ProgressEvent
+from .batch_index import printable
 
 MAX_FAILURES_SHOWN = 20
 
@@ -64,7 +65,7 @@ class BatchView:
         if (self.verbose and not self.quiet) or (failed and (self.quiet or not self.table_on_stdout)):
             status = "ok" if not failed else "FAILED"
             detail = f": {record.get('error')}" if failed else ""
-            self._line(f"{status} {record['path']}{detail}")
+            self._line(f"{status} {printable(record['path'])}{detail}")
 
     def _line(self, text: str) -> None:
         if self._progress is not None:  # print above the bar, which stays at the bottom

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .batch_files import output_paths, record_path
-from .batch_index import write_record
+from .batch_index import printable, write_record
 from .config import Settings
 from .errors import InputError
 from .io import atomic_write_text
@@ -52,6 +52,7 @@ def process(task: Task, job: Job) -> dict[str, Any]:
     written: dict[str, str] = {}
     try:
         report = _summarize(task.path, job.settings)
+        report.path = printable(report.path or task.path)  # a non-UTF-8 file name must not break the JSON
         texts = _render(report, job.formats)
         for fmt, text in texts.items():
             atomic_write_text(outputs[fmt], text)
@@ -79,13 +80,25 @@ def process(task: Task, job: Job) -> dict[str, Any]:
     return record
 
 
+def safe_process(task: Task, job: Job) -> dict[str, Any]:
+    """`process`, and if even its bookkeeping fails (say, the disk is full), a failed record."""
+    try:
+        return process(task, job)
+    except Exception as err:
+        return failed_record(task, job, f"internal error: {type(err).__name__}: {err}")
+
+
 def failed_record(task: Task, job: Job, error: str) -> dict[str, Any]:
-    """A failure decided outside `process` (a worker that died); written like any other record."""
-    for path in output_paths(job.out_dir, task.rel).values():
-        _unlink(path)
+    """A failure decided outside `process` (a worker that died); written like any other record when
+    possible: without it the report is simply redone next time."""
     record = {"path": task.rel, "status": "failed", "error": error, "sha256": task.sha256,
               "settings_key": job.key, "version": job.version, "outputs": {}, "elapsed_ms": None}
-    write_record(record_path(job.out_dir, task.rel), record)
+    try:
+        for path in output_paths(job.out_dir, task.rel).values():
+            _unlink(path)
+        write_record(record_path(job.out_dir, task.rel), record)
+    except OSError:
+        pass
     return record
 
 
@@ -139,4 +152,4 @@ def _watch_parent(parent: int) -> None:
 
 def run_task(task: Task) -> dict[str, Any]:
     assert _JOB is not None, "init_worker was not called"
-    return process(task, _JOB)
+    return safe_process(task, _JOB)

@@ -204,3 +204,19 @@ def test_stale_temp_files_are_swept(corpus, tmp_path: Path) -> None:
     other.write_text("keep", encoding="utf-8")
     batch(corpus.root, out, settings=Settings(max_bytes=LIMIT), jobs=1)
     assert not stale.exists() and other.exists()
+
+
+def test_a_file_name_that_is_not_utf8_is_summarized(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    seed = REPO / "seeds" / "001_15533f8b4921b7a4.txt"
+    bad_name = os.fsdecode(b"report-\xff.txt")  # a GBK-era name on a UTF-8 file system
+    (folder / bad_name).write_bytes(seed.read_bytes())
+    summary = batch(folder, settings=Settings(max_bytes=LIMIT), jobs=1)
+    assert (summary.processed, summary.failed) == (1, 0)
+    out = Path(summary.out_dir)
+    result = json.loads((out / f"{bad_name}.json").read_text(encoding="utf-8"))
+    assert result["title"] and result["input"]["path"].endswith("report-\ufffd.txt")
+    row = json.loads((out / "index.jsonl").read_text(encoding="utf-8"))
+    assert row["path"] == "report-\ufffd.txt" and row["status"] == "ok"
+    assert batch(folder, settings=Settings(max_bytes=LIMIT), jobs=1).skipped == 1
