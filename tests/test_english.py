@@ -77,9 +77,12 @@ def translator(glossary):
     ("覃振", "Qin Zhen"),
     ("翟志刚", "Zhai Zhigang"),
     ("吕布", "Lü Bu"),
-    # given-name characters that pypinyin reads otherwise in isolation (长 -> zhang)
+    # given names are read as words (重阳 chong-, not zhong-), except characters read the name way
+    ("王重阳", "Wang Chongyang"),
     ("张长江", "Zhang Changjiang"),
+    ("李行长", "Li Xingchang"),
     ("李晟", "Li Sheng"),
+    ("王音乐", "Wang Yinyue"),
     # apostrophe between syllables that would run together
     ("王西安", "Wang Xi'an"),
     # non-Han names: four characters without a compound surname are two words

@@ -2,8 +2,11 @@
 
 Person names: surname first, given name written as one word (马盛春 -> Ma Shengchun). Compound
 surnames and the surname readings of polyphonic characters come from data/english/surnames.tsv.
-Four-character names without a compound surname are usually transliterated non-Han names and are
-written as two words (斯那扎史 -> Sina Zhashi). Place names follow the same spelling rules, with an
+Given names are read as a word, so pypinyin's phrase dictionary picks the reading of polyphonic
+characters (重阳 -> Chongyang, 还珠 -> Huanzhu), except for the characters data/english/given_names.tsv
+lists with their usual reading in names (行 xing, 长 chang: 行长 -> Xingchang, not Hangzhang).
+Four-character names without a compound surname are usually transliterated non-Han names: each
+character keeps its own reading and the name is written as two words (斯那扎史 -> Sina Zhashi). Place names follow the same spelling rules, with an
 apostrophe where a syllable starting with a, o or e would otherwise run into the one before (Xi'an).
 """
 
@@ -92,7 +95,10 @@ def romanize_name(name: str) -> str:
         surname_en = join_syllables([_char_reading(surname, surnames)])
     if not given:
         return surname_en
-    return f"{surname_en} {join_syllables([_char_reading(c, given_overrides) for c in given])}"
+    readings = _word_readings(given)
+    if len(readings) != len(given):  # pypinyin kept something whole: fall back to characters
+        readings = tuple(_default_reading(c) for c in given)
+    return f"{surname_en} {join_syllables([given_overrides.get(c, r) for c, r in zip(given, readings, strict=True)])}"
 
 
 def romanize_place(name: str) -> str:
