@@ -122,7 +122,7 @@ def _parse_structured(part: str, glossary: Glossary) -> Part | None:
 def render_part(part: str, glossary: Glossary, translator: Translator) -> Part:
     entry = glossary.get(part)
     if entry is not None and (entry.category in _TITLE_CATEGORIES or entry.user):
-        has_level = _starts_with_key(part, _config()["levels"]) is not None
+        has_level = _starts_with_key(part, _config()["levels"]) is not None or _self_contained(part, entry.category)
         bare = entry.category == "post" or not (has_level or _starts_with_key(part, _config()["organs"]))
         return Part(entry.en, post=entry.en if bare else None, has_level=has_level)
     parsed = _parse_structured(part, glossary)
