@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import ModelError
 from .defaults import CT2_CACHE_ENV, CT2_WEIGHT_FILE
-from .generate import GenerationOptions, max_input_tokens
+from .generate import GenerationOptions, max_input_tokens, max_output_tokens
 
 TOKENIZER_FILES = ("source.spm", "target.spm", "vocab.json", "tokenizer_config.json", "special_tokens_map.json",
                    "spiece.model", "tokenizer.json", "sentencepiece.bpe.model", "generation_config.json")
@@ -58,6 +58,13 @@ def convert(source: Path, quantization: str = "float32", target: Path | None = N
     return target
 
 
+def _default_threads() -> int:
+    try:
+        return max(1, int(os.environ.get("OMP_NUM_THREADS", "")))
+    except ValueError:
+        return os.cpu_count() or 1
+
+
 class Ct2Runner:
     """Generation through ctranslate2.Translator with the Hugging Face tokenizer."""
 
@@ -68,6 +75,7 @@ class Ct2Runner:
         self.device = device
         self.dtype = dtype
         self.max_input_tokens = max_input_tokens(tokenizer, config)
+        self.max_output_tokens = max_output_tokens(config)
         self.decoder_start = getattr(config, "decoder_start_token_id", None)
 
     def count_tokens(self, text: str) -> int:
@@ -77,9 +85,10 @@ class Ct2Runner:
         sources = [self.tokenizer.convert_ids_to_tokens(self.tokenizer(t, truncation=True,
                                                                        max_length=self.max_input_tokens)["input_ids"])
                    for t in texts]
+        new_tokens = min(options.max_new_tokens, self.max_output_tokens)
         results = self.translator.translate_batch(
-            sources, beam_size=options.num_beams, max_decoding_length=options.max_new_tokens,
-            min_decoding_length=options.min_new_tokens, max_batch_size=options.batch_size)
+            sources, beam_size=options.num_beams, max_decoding_length=new_tokens,
+            min_decoding_length=min(options.min_new_tokens, new_tokens), max_batch_size=options.batch_size)
         outputs = []
         for result in results:
             ids = self.tokenizer.convert_tokens_to_ids(result.hypotheses[0])
@@ -91,8 +100,12 @@ COMPUTE_TYPES = {"auto": "int8", "float32": "float32", "float16": "float16", "bf
                  "int8": "int8"}
 
 
-def load_ct2_runner(path: Path, device: str = "cpu", name: str | None = None, dtype: str = "auto") -> Ct2Runner:
-    """``dtype`` auto means int8 weights with float32 activations (CTranslate2's fast CPU path)."""
+def load_ct2_runner(path: Path, device: str = "cpu", name: str | None = None, dtype: str = "auto",
+                    threads: int = 0) -> Ct2Runner:
+    """``dtype`` auto means int8 weights with float32 activations (CTranslate2's fast CPU path).
+
+    ``threads`` 0 uses $OMP_NUM_THREADS, else every CPU (the same rule torch follows).
+    """
     import warnings
 
     import ctranslate2
@@ -114,7 +127,7 @@ def load_ct2_runner(path: Path, device: str = "cpu", name: str | None = None, dt
         config = AutoConfig.from_pretrained(str(path), local_files_only=True) if (path / "config.json").is_file() \
             and not (path / CT2_WEIGHT_FILE).is_file() else None
         translator = ctranslate2.Translator(str(converted), device=device, compute_type=compute_type,
-                                            inter_threads=1, intra_threads=os.cpu_count() or 1)
+                                            inter_threads=1, intra_threads=threads or _default_threads())
     except (OSError, ValueError, RuntimeError) as err:
         raise ModelError(f"could not load the CTranslate2 model in {converted}: {str(err).splitlines()[0]}") from None
     return Ct2Runner(name or str(path), translator, tokenizer, config, device, compute_type)

@@ -8,6 +8,7 @@ either keeps it (``report.engine[field] = "model"``) or falls back to the ground
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -120,6 +121,18 @@ def _generate_field(plan: Plan, report: Report, settings: Settings) -> str | Non
     return joiner.join(o for o in outputs if o).strip()
 
 
+def _wrong_language(output: str, lang: str) -> str | None:
+    """A cheap sanity check before the verifier: empty, or not in the language the field is in."""
+    if not output.strip():
+        return "empty output"
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", output))
+    if lang == "en" and cjk:
+        return f"English output contains {cjk} Chinese characters"
+    if lang == "zh" and cjk < len(output.strip()) / 4:
+        return "Chinese output is mostly not Chinese"
+    return None
+
+
 def _verify(report: Report, field_name: str, output: str, settings: Settings) -> list[dict[str, Any]]:
     from .verifier import find_unsupported
 
@@ -145,8 +158,9 @@ def apply_fields(report: Report, settings: Settings, plans: list[Plan]) -> Repor
         report.timings_ms[f"model:{plan.field}"] = round((time.perf_counter() - started) * 1000, 3)
         if output is None:
             continue
-        if not output.strip():
-            report.engine[plan.field] = "rules (model output rejected: empty output)"
+        wrong = _wrong_language(output, FIELD_LANG[plan.field])
+        if wrong:
+            report.engine[plan.field] = f"rules (model output rejected: {wrong})"
             continue
         problems = _verify(report, plan.field, output, settings)
         if problems:
@@ -167,6 +181,10 @@ def apply_translation(report: Report, settings: Settings, res: Resolution) -> Re
     pairs, notes = translate_text(report.text, runner, _options(settings),
                                   None if template.is_identity else template.body)
     report.quality.warnings.extend(f"translation: {n}" for n in notes)
+    odd = [i + 1 for i, pair in enumerate(pairs) if _wrong_language(pair["en"], "en")]
+    if odd:
+        report.quality.warnings.append(f"translation: sentences {', '.join(map(str, odd[:10]))}"
+                                       f"{' …' if len(odd) > 10 else ''} came back empty or not in English")
     for index, pair in enumerate(pairs):
         # A translation has no rules fallback: keep it, but record (or, with --strict, refuse) what is unsupported.
         for problem in _verify_translation(report, pair["en"], index, settings):

@@ -69,6 +69,12 @@ def max_input_tokens(tokenizer: Any, config: Any) -> int:
     return min(limits + [MAX_INPUT_TOKENS_CAP]) if limits else FALLBACK_MAX_INPUT_TOKENS
 
 
+def max_output_tokens(config: Any) -> int:
+    """Learned decoder positions (Marian, BART) bound the output length; relative ones (T5) do not."""
+    positions = getattr(config, "max_position_embeddings", None)
+    return positions - 1 if isinstance(positions, int) and positions > 1 else 1_000_000
+
+
 class TransformersRunner:
     """A transformers AutoModelForSeq2SeqLM + AutoTokenizer pair."""
 
@@ -79,6 +85,7 @@ class TransformersRunner:
         self.device = device
         self.dtype = dtype
         self.max_input_tokens = max_input_tokens(tokenizer, model.config)
+        self.max_output_tokens = max_output_tokens(model.config)
 
     def count_tokens(self, text: str) -> int:
         return len(self.tokenizer(text, truncation=False)["input_ids"])
@@ -89,9 +96,11 @@ class TransformersRunner:
         # Callers chunk to max_input_tokens first; truncation here only guards the position table.
         enc = self.tokenizer(texts, return_tensors="pt", padding=True, truncation=True,
                              max_length=self.max_input_tokens).to(self.device)
+        new_tokens = min(options.max_new_tokens, self.max_output_tokens)
         with torch.inference_mode():
-            out = self.model.generate(**enc, num_beams=options.num_beams, max_new_tokens=options.max_new_tokens,
-                                      min_new_tokens=options.min_new_tokens or None, do_sample=False)
+            out = self.model.generate(**enc, num_beams=options.num_beams, max_new_tokens=new_tokens,
+                                      min_new_tokens=min(options.min_new_tokens, new_tokens) or None,
+                                      do_sample=False)
         return [t.strip() for t in self.tokenizer.batch_decode(out, skip_special_tokens=True)]
 
 
