@@ -46,7 +46,7 @@ from .batch_index import (
 )
 from .batch_worker import Job, Task, failed_record, init_worker, run_task, safe_process
 from .config import Settings, load_settings
-from .errors import EXIT_FAILED, EXIT_OK, UsageError
+from .errors import EXIT_FAILED, EXIT_OK, ModelError, UsageError
 
 FORMATS = ("json", "md")
 IN_FLIGHT_PER_JOB = 4  # queued tasks per worker: enough to keep workers busy, few to cancel on Ctrl-C
@@ -130,7 +130,9 @@ def batch(input_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str] | N
     """Summarize every report under ``input_dir`` into ``out_dir`` (default: DIR-summaries beside DIR).
 
     Raises UsageError for a missing input directory, one that is a file, or bad arguments; one report
-    that fails is recorded in the summary and the batch goes on. Raises BatchInterrupted on Ctrl-C.
+    that fails is recorded in the summary and the batch goes on. A ModelError (the model cannot be
+    found, loaded or run) would fail every report alike, so it stops the batch and is raised after the
+    index of what is done is written. Raises BatchInterrupted on Ctrl-C.
     """
     started = time.perf_counter()
     settings = settings if settings is not None else load_settings()
@@ -179,6 +181,7 @@ def batch(input_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str] | N
             emit(ProgressEvent("report", total=len(todo), done=summary.processed + summary.failed,
                                skipped=summary.skipped, record=record))
 
+        fatal: ModelError | None = None
         t = time.perf_counter()
         try:
             with _first_interrupt_stops_gently() as stop:
@@ -195,6 +198,8 @@ def batch(input_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str] | N
             summary.interrupted = stop.set
         except KeyboardInterrupt:  # the second Ctrl-C
             summary.interrupted = True
+        except ModelError as err:
+            fatal = err
         summary.process_s = timings["process"] = time.perf_counter() - t
 
         t = time.perf_counter()
@@ -207,6 +212,8 @@ def batch(input_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str] | N
     summary.elapsed_s = time.perf_counter() - started
     emit(ProgressEvent("end", total=len(todo), done=summary.processed + summary.failed,
                        skipped=summary.skipped, summary=summary))
+    if fatal is not None:
+        raise fatal
     if summary.interrupted:
         raise BatchInterrupted(summary)
     return summary
@@ -345,6 +352,8 @@ def _run_pool(todo: list[Task], job: Job, jobs: int, context: Any,
                         finished(failed_record(task, job, "the worker process died while summarizing it"))
                     else:
                         pending.appendleft((task, True))
+                except ModelError:
+                    raise
                 except Exception as err:  # e.g. a result that could not be sent back
                     finished(failed_record(task, job, f"internal error: {type(err).__name__}: {err}"))
             if broken:

@@ -17,7 +17,7 @@ from typing import Any
 from .batch_files import output_paths, record_path
 from .batch_index import printable, write_record
 from .config import Settings
-from .errors import InputError
+from .errors import ModelError, SummarizeError
 from .io import atomic_write_text
 
 
@@ -61,7 +61,9 @@ def process(task: Task, job: Job) -> dict[str, Any]:
         record.update(status="ok", sha256=report.sha256, title=facts.title, title_en=english.title_en,
                       date=facts.event_date, published=facts.published, jurisdiction=facts.jurisdiction,
                       event_type=facts.event_type, outputs=written)
-    except InputError as err:
+    except ModelError:
+        raise  # a model that cannot load fails every report the same way: batch() stops and says so
+    except SummarizeError as err:  # bad input, or (--strict) a model output the text does not support
         record["error"] = err.message
     except Exception as err:  # one bad report must never stop the batch: record it and go on
         record["error"] = f"internal error: {type(err).__name__}: {err}"
@@ -84,6 +86,8 @@ def safe_process(task: Task, job: Job) -> dict[str, Any]:
     """`process`, and if even its bookkeeping fails (say, the disk is full), a failed record."""
     try:
         return process(task, job)
+    except ModelError:
+        raise
     except Exception as err:
         return failed_record(task, job, f"internal error: {type(err).__name__}: {err}")
 

@@ -220,3 +220,20 @@ def test_a_file_name_that_is_not_utf8_is_summarized(tmp_path: Path) -> None:
     row = json.loads((out / "index.jsonl").read_text(encoding="utf-8"))
     assert row["path"] == "report-\ufffd.txt" and row["status"] == "ok"
     assert batch(folder, settings=Settings(max_bytes=LIMIT), jobs=1).skipped == 1
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_model_that_cannot_load_stops_the_batch(corpus, monkeypatch, capsys, jobs: int) -> None:
+    from summarize.errors import ModelError
+
+    def no_model(path, settings):
+        raise ModelError("model 'x' is not downloaded (run: summarize models pull)")
+
+    monkeypatch.setattr(batch_worker, "_summarize", no_model)
+    code = main(["batch", str(corpus.root), "--jobs", str(jobs), "--max-bytes", str(LIMIT)])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "is not downloaded" in err and err.count("is not downloaded") == 1
+    out = corpus.root.parent / "reports-summaries"
+    assert (out / "index.jsonl").read_text() == ""  # nothing done, nothing recorded as failed
+    assert not list((out / ".summarize-batch" / "records").rglob("*.json"))
