@@ -30,6 +30,8 @@ _CLOSE_QUOTES = "”’」』》〉"
 _PUNCT = {"、": ",", "，": ",", ",": ",", "；": ";", ";": ";", "：": ":", ":": ":", "。": ".", "！": "!",
           "？": "?", "(": "(", ")": ")", "（": "(", "）": ")", "—": "-", "-": "-", "·": "-", "…": "..."}
 MAX_CEDICT_WORD = 4
+SMALL_UNITS = ("镇", "乡", "村", "街道", "社区")  # places too small for the gazetteer
+_NUMERALS = "一二三四五六七八九十两几多"
 MAX_CONSTRUCTION_DEPTH = 2  # constructions inside constructions, at most this deep
 # Clauses are matched against constructions one at a time; the separators stay as their own parts.
 _CLAUSE_SPLIT = re.compile(r"((?<!\d),|,(?!\d)|[，、;；。:：!！?？])")  # not the comma in 1,000
@@ -121,6 +123,8 @@ class Translator:
 
     def _construction(self, clause: str, depth: int) -> str | None:
         """A clause matching one of data/english/constructions.tsv, in English word order."""
+        if clause in self.glossary:  # a listed term wins over a pattern (自己的事)
+            return None
         for regex, template in _constructions():
             m = regex.fullmatch(clause)
             if m is None:
@@ -236,8 +240,8 @@ class Translator:
     def _place(self, run: str, known_only: bool = False) -> str | None:
         """A run that is a whole place name (泸州市纳溪区, 永春河): its English name."""
         units = parse_place(run, self.glossary, features=True)
-        if not units or any(u.suffix is None or len(u.name) < 2 for u in units):
-            return None
+        if not units or any(u.suffix is None or len(u.name) < 2 or u.name[0] in _NUMERALS for u in units):
+            return None  # 三大片区 is "three big areas", not a place called Sandapian
         if known_only and any(u.name + u.suffix.zh not in gazetteer()[0] for u in units if u.suffix):
             return None
         return place_en(run, self.glossary, joiner=self.place_joiner, features=True)
@@ -249,7 +253,9 @@ class Translator:
         for cut in range(1, len(run) - 2):  # a known place after some words
             if (place := self._place(run[cut:], known_only=True)) is not None:
                 return [*self._fallback(run[:cut]), place]
-        for suffix in suffixes():  # an unknown place: assume a two-character name before the unit word
+        for suffix in suffixes():  # an unknown river, road or town: a two-character name before it
+            if suffix.style != "feature" and suffix.zh not in SMALL_UNITS:
+                continue
             if run.endswith(suffix.zh) and len(run) > len(suffix.zh) + 2:
                 cut = len(run) - len(suffix.zh) - 2
                 if (place := self._place(run[cut:])) is not None:
