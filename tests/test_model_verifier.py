@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 import pytest
@@ -93,3 +94,43 @@ def test_verifier_does_not_import_torch():
             "print('torch' in sys.modules, 'transformers' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+NOTES = sorted((ROOT / "eval" / "references").glob("*.json"))
+
+
+def note_and_report(path):
+    note = json.loads(path.read_text(encoding="utf-8"))
+    report = clean_file(ROOT / "seeds" / f"{path.stem}.txt")
+    report.facts = Facts(title=note["title"], event_date=note["event_date"], published=note["published"],
+                         source=note["source"], jurisdiction=note["jurisdiction"],
+                         officials=[Official(o["name"], o["title"], o["role"]) for o in note["officials"]])
+    return note, report
+
+
+@pytest.mark.parametrize("index", range(len(NOTES)))
+def test_reference_summaries_pass_and_their_corrupted_variants_fail(index):
+    """Each hand-written summary passes; swapping in another report's officials or place, or shifting any
+    number by 17, is caught (zh and en)."""
+    note, report = note_and_report(NOTES[index])
+    other = json.loads(NOTES[(index + 1) % len(NOTES)].read_text(encoding="utf-8"))
+    checked = 0
+    for lang, name_key, place in (("zh", "name", note["jurisdiction"]),
+                                  ("en", "name_en", note["jurisdiction_en"].split(",")[0])):
+        summary = note[f"summary_{lang}"]
+        assert find_unsupported(summary, report, lang) == []
+        names = [o[name_key] for o in note["officials"] if o[name_key] in summary]
+        for name in names:
+            for stranger in (o[name_key] for o in other["officials"]):
+                found = find_unsupported(summary.replace(name, stranger, 1), report, lang)
+                assert any(f["kind"] == "name" and f["text"] in stranger for f in found), (name, stranger)
+                checked += 1
+        new_place = other["jurisdiction"] if lang == "zh" else other["jurisdiction_en"].split(",")[0]
+        if place in summary:
+            assert find_unsupported(summary.replace(place, new_place, 1), report, lang), (place, new_place)
+            checked += 1
+        for m in re.finditer(r"\d+", summary):
+            shifted = summary[:m.start()] + str(int(m.group()) + 17) + summary[m.end():]
+            assert find_unsupported(shifted, report, lang), m.group()
+            checked += 1
+    assert checked >= 5
