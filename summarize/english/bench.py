@@ -1,0 +1,69 @@
+"""Benchmark of the English stage: ``python -m summarize.english.bench [REFERENCES_DIR] [-n N]``.
+
+Renders the facts of the reference notes (eval/references/*.json) and prints the one-off load
+times (glossary, pypinyin, CC-CEDICT) and the time per report once everything is loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from pathlib import Path
+
+from ..document import Facts, Item, Official
+
+
+def facts_from_reference(path: Path) -> Facts:
+    ref = json.loads(path.read_text(encoding="utf-8"))
+    return Facts(
+        title=ref.get("title"), event_date=ref.get("event_date"), published=ref.get("published"),
+        source=ref.get("source"), jurisdiction=ref.get("jurisdiction"), event_type=ref.get("event_type", "other"),
+        officials=[Official(o["name"], o.get("title"), o.get("role", "attended")) for o in ref.get("officials", [])],
+        projects=[Item(t) for t in ref.get("projects", [])], campaigns=[Item(t) for t in ref.get("campaigns", [])],
+        key_points=[Item(t) for t in ref.get("key_points", [])], summary_zh=ref.get("summary_zh"),
+    )
+
+
+def _ms(started: float) -> float:
+    return (time.perf_counter() - started) * 1000
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("references", nargs="?", default="eval/references", type=Path)
+    parser.add_argument("-n", type=int, default=50, help="rounds over the references (default 50)")
+    args = parser.parse_args(argv)
+    facts = [facts_from_reference(p) for p in sorted(args.references.glob("*.json"))]
+    if not facts:
+        parser.error(f"no *.json reference notes in {args.references}")
+
+    from . import cedict, render_all
+    from .glossary import load_glossary
+    from .romanize import romanize_name
+
+    started = time.perf_counter()
+    glossary = load_glossary()
+    print(f"glossary ({len(glossary)} terms) {_ms(started):8.1f} ms")
+    started = time.perf_counter()
+    romanize_name("马盛春")
+    print(f"pypinyin first use     {_ms(started):8.1f} ms")
+    started = time.perf_counter()
+    cedict.lookup("攻坚")
+    print(f"CC-CEDICT load         {_ms(started):8.1f} ms")
+    for f in facts:  # warm the per-term caches once, as a long batch would
+        render_all(f, glossary)
+    times = []
+    for _ in range(args.n):
+        for f in facts:
+            started = time.perf_counter()
+            render_all(f, glossary)
+            times.append(_ms(started))
+    print(f"render per report      {statistics.median(times):8.2f} ms median, "
+          f"{statistics.quantiles(times, n=20)[-1]:.2f} ms p95 ({len(times)} renders)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
