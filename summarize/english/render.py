@@ -42,12 +42,14 @@ class Rendering:
     targets: list[str] = field(default_factory=list)
 
 
-GlossaryLike = Glossary | Sequence[str | os.PathLike[str]] | None
+GlossaryLike = Glossary | str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None
 
 
 def _glossary(glossary: GlossaryLike) -> Glossary:
     if isinstance(glossary, Glossary):
         return glossary
+    if isinstance(glossary, str | os.PathLike):  # one user file
+        return load_glossary([glossary])
     return load_glossary(list(glossary or ()))
 
 
