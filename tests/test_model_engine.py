@@ -25,6 +25,7 @@ TARGETS = [
     "all departments must work hard for the whole year .",
 ]
 INVENTED_ZH = "2030年成都市召开会议，县委书记王建国讲话。"
+INSTRUCT_EN = "On May 31 the county held a project work meeting ."
 
 
 @pytest.fixture(autouse=True)
@@ -76,6 +77,16 @@ def summarizers(tmp_path_factory, short_report):
     faithful = train_pairs(tmp_path_factory.mktemp("faithful"), [(text, sentences[1])], steps=150, max_positions=256)
     invented = train_pairs(tmp_path_factory.mktemp("invented"), [(text, INVENTED_ZH)], steps=150, max_positions=256)
     return faithful, invented
+
+
+@pytest.fixture(scope="session")
+def instructor(tmp_path_factory, short_report):
+    """A tiny 'instruct' model trained on the real filled prompt of the short report."""
+    from summarize.model.prompts import load_template, render, variables_from
+
+    raw, _ = short_report
+    prompt = render(load_template("instruct"), variables_from(clean_text(raw)))
+    return train_pairs(tmp_path_factory.mktemp("instruct"), [(prompt, INSTRUCT_EN)], steps=150, max_positions=256)
 
 
 def settings(**values) -> Settings:
@@ -151,6 +162,9 @@ def test_ctranslate2_backend_gives_the_same_translation(translator, short_report
                                                                    batch_size=2)) == TARGETS[::-1]
     # int8 (the default compute type) reuses the same conversion; a 64-wide toy model loses too much
     # precision in int8 to reproduce its outputs letter for letter, so only the shape is checked here.
+    report = apply_model_engine(clean_text(short_report[0]), settings(
+        translate=True, translate_model=str(translator), backend="ctranslate2", dtype="float32"))
+    assert [p["en"] for p in report.translation] == TARGETS
     int8 = load_runner(translator, backend="ctranslate2", device="cpu", dtype="auto")
     assert int8.dtype == "int8"
     out = generate_all(int8, sentences, GenerationOptions(num_beams=1, max_new_tokens=40, batch_size=2))
@@ -212,3 +226,31 @@ def test_output_in_the_wrong_language_is_rejected(translator, short_report):
     report = apply_model_engine(report, settings(engine="model", summarize_model=str(translator)))
     assert report.facts.summary_zh == "规则摘要。"
     assert report.engine["summary_zh"] == "rules (model output rejected: Chinese output is mostly not Chinese)"
+
+
+def test_instruct_model_writes_summary_en_from_the_prompt(instructor, short_report):
+    raw, _ = short_report
+    report = clean_text(raw)
+    report.facts.summary_zh, report.english.summary_en = "规则摘要。", "Rules summary."
+    report = apply_model_engine(report, settings(engine="model", instruct_model=str(instructor)))
+    assert report.english.summary_en == INSTRUCT_EN and report.engine["summary_en"] == "model"
+    # With no summarize_zh model the instruct model is asked for summary_zh too (prompt instruct_zh);
+    # this one answers in English, so the rules summary stays.
+    assert report.facts.summary_zh == "规则摘要。"
+    assert report.engine["summary_zh"] == "rules (model output rejected: Chinese output is mostly not Chinese)"
+
+
+def test_long_text_is_summarised_in_chunks_joined_in_order(summarizers, short_report):
+    """A whole seed is longer than the 256-token model: each chunk is summarised, nothing is cut."""
+    from summarize.model.chunking import pack_chunks
+
+    _, sentences = short_report
+    faithful, _ = summarizers
+    report = clean_text(SEEDS[1].read_text(encoding="utf-8"))
+    runner = load_runner(faithful, device="cpu")
+    chunks, _ = pack_chunks(split_sentences(report.text), runner.count_tokens, runner.max_input_tokens - 1)
+    assert len(chunks) >= 3
+    report = apply_model_engine(report, settings(engine="model", summarize_model=str(faithful)))
+    assert report.engine["summary_zh"] == "model"
+    assert report.facts.summary_zh == sentences[1] * len(chunks)
+    assert f"summary_zh: the text was summarised in {len(chunks)} chunks" in " ".join(report.quality.warnings)
