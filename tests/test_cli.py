@@ -128,3 +128,15 @@ def test_every_command_has_help_with_examples():
         done = run_cli(name, "--help")
         assert done.returncode == 0, name
         assert "examples:" in done.stdout, name
+
+
+def test_bad_user_glossary_fails_once_up_front(tmp_path):
+    glossary = tmp_path / "terms.tsv"
+    glossary.write_text("zh\ten\tcategory\n只有一列\n", encoding="utf-8")
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    for command in (["file", str(SEED)], ["batch", str(reports), "--out", str(tmp_path / "out")]):
+        done = run_cli(*command, "--glossary", str(glossary))
+        assert done.returncode == 2, done.stderr
+        assert str(glossary) in done.stderr

@@ -49,7 +49,13 @@ SETTING_FLAGS = ("engine", "keep_script", "max_bytes", "glossary", "translate", 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
     flags: dict[str, Any] = {name: getattr(args, name, None) for name in SETTING_FLAGS}
-    return load_settings(flags)
+    settings = load_settings(flags)
+    if settings.glossary:
+        # A broken user glossary is a usage error, reported once up front, not once per report.
+        from ..english.glossary import load_glossary
+
+        load_glossary(settings.glossary)
+    return settings
 
 
 def stdout_is_terminal() -> bool:
