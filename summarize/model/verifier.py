@@ -157,7 +157,12 @@ def _pinyin_index(text: str) -> set[str]:
 
 
 def build_source(report: Report) -> Source:
-    text = source_text(report)
+    return _source_for(source_text(report))
+
+
+@lru_cache(maxsize=8)
+def _source_for(text: str) -> Source:
+    """Cached: a translation verifies every sentence against the same report."""
     dates, years = _source_dates(text)
     numbers = _source_numbers(text)
     for year, month, day in dates:
