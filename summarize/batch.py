@@ -49,6 +49,7 @@ from .config import Settings, load_settings
 from .errors import EXIT_FAILED, EXIT_OK, ModelError, UsageError
 
 FORMATS = ("json", "md")
+LOCK_WAIT_S = 3.0
 IN_FLIGHT_PER_JOB = 4  # queued tasks per worker: enough to keep workers busy, few to cancel on Ctrl-C
 
 
@@ -279,10 +280,17 @@ def _locked(out: Path) -> Iterator[None]:
         yield
         return
     with lock_path.open("a") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise UsageError("another batch is writing to this output folder", path=str(out)) from None
+        # Workers of a batch whose parent was just killed hold the lock until they notice (under a
+        # second), so wait a little before calling it a second batch.
+        deadline = time.monotonic() + LOCK_WAIT_S
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise UsageError("another batch is writing to this output folder", path=str(out)) from None
+                time.sleep(0.1)
         try:
             yield
         finally:

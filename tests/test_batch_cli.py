@@ -237,3 +237,16 @@ def test_a_model_that_cannot_load_stops_the_batch(corpus, monkeypatch, capsys, j
     out = corpus.root.parent / "reports-summaries"
     assert (out / "index.jsonl").read_text() == ""  # nothing done, nothing recorded as failed
     assert not list((out / ".summarize-batch" / "records").rglob("*.json"))
+
+
+def test_package_exports_batch_lazily() -> None:
+    import subprocess as sp
+
+    import summarize
+    from summarize import batch as exported
+
+    assert exported is batch and summarize.batch is batch
+    # Importing the package stays cheap: no batch machinery, no rich, until asked for.
+    code = "import sys, summarize; print('summarize.batch' in sys.modules, 'rich' in sys.modules)"
+    done = sp.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert done.stdout.split() == ["False", "False"]

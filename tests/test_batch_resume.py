@@ -72,11 +72,15 @@ def clean_run(corpus, tmp_path_factory) -> dict[str, object]:
     return snapshot(out)
 
 
-def test_sigkill_midway_then_rerun_equals_a_clean_run(corpus, clean_run, tmp_path: Path) -> None:
+@pytest.mark.parametrize("victims", ["group", "parent"])
+def test_sigkill_midway_then_rerun_equals_a_clean_run(corpus, clean_run, tmp_path: Path, victims: str) -> None:
     out = tmp_path / "out"
     proc = start_batch(corpus.root, out, tmp_path)
     wait_for_records(proc, out, at_least=25)
-    os.killpg(proc.pid, signal.SIGKILL)  # the whole group: the parent and its workers, mid-write
+    if victims == "group":
+        os.killpg(proc.pid, signal.SIGKILL)  # the parent and its workers at once, mid-write
+    else:
+        proc.kill()  # the parent alone: its orphaned workers must notice and get out of the way
     proc.wait()
     partial = records_done(out)
     assert 25 <= partial < len(corpus.files)
