@@ -14,6 +14,7 @@ import signal
 import sys
 import threading
 import time
+import types
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -399,3 +400,15 @@ def _first_interrupt_stops_gently() -> Iterator[_StopFlag]:
         yield flag
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+class _CallableModule(types.ModuleType):
+    """Once this module is imported, Python sets the package attribute ``summarize.batch`` to it,
+    hiding the function of the same name that ``from summarize import batch`` promises. Calling the
+    module calls the function, so both spellings work whatever was imported first."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> BatchSummary:
+        return batch(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
