@@ -134,3 +134,12 @@ def test_reference_summaries_pass_and_their_corrupted_variants_fail(index):
             assert find_unsupported(shifted, report, lang), m.group()
             checked += 1
     assert checked >= 5
+
+
+def test_capitalised_english_words_that_spell_pinyin_are_not_names(report):
+    # Meeting (me-e-ting), Women (wo-men), Leading, June: English words, not romanised names.
+    for text in ("Weixi County Holds Project Work Promotion Meeting",
+                 "In June, the Leading Group of the Women's Federation met in the New Era."):
+        assert find_unsupported(text, report, "en") == [], text
+    assert kinds(find_unsupported("Zhang Wei and Li Na attended.", report, "en")) == [
+        ("name", "Zhang Wei"), ("name", "Li Na")]

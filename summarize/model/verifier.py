@@ -43,6 +43,7 @@ def _data() -> dict[str, Any]:
         "allowed": frozenset(_lines("allowed_places.txt")),
         "place_words": frozenset(_lines("en_place_words.txt")),
         "not_names": frozenset(w.lower() for w in _lines("en_not_names.txt")),
+        "english": frozenset(_lines("en_words_pinyin_like.txt")),
         "en_numbers": {w: (int(v), k) for w, v, k in numbers},
         "months": {w: int(m) for w, m in (line.split("\t") for line in _lines("en_months.tsv"))},
     }
@@ -366,6 +367,8 @@ def _en_names_places(output: str, source: Source) -> list[dict[str, Any]]:
         if len(words) == 1 and not place and (words[0].lower() in data["not_names"] or sentence_start
                                               or words[0] in data["allowed"]):
             return
+        if all(w.lower() in data["english"] for w in words):  # "Women", "Leading", "Meeting": English words
+            return
         keys = {"".join(words).lower().replace("'", "").replace("-", "")}
         if len(words) == 2:
             keys.add((words[1] + words[0]).lower())  # given name first
@@ -375,6 +378,7 @@ def _en_names_places(output: str, source: Source) -> list[dict[str, Any]]:
     for m in tokens:
         word = m.group()
         pinyin_like = (word not in data["place_words"] and word not in data["allowed"]
+                       and word.lower().rstrip(".") not in data["months"]  # June = ju-ne
                        and _splits_into_syllables(word, syllables))
         adjacent = run and output[run[-1].end():m.start()] in (" ", "-")
         if pinyin_like and (not run or adjacent):
