@@ -17,7 +17,7 @@ from ..config import Settings
 from ..document import Report
 from ..errors import ModelError, UnsupportedOutputError
 from .defaults import model_for
-from .loading import Resolution, missing_message, resolve_model
+from .loading import Resolution, describe_missing, how_to_get, missing_message, resolve_model
 
 # field -> the (task, template) pairs that can write it, best first.
 FIELD_TASKS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -41,7 +41,7 @@ def resolutions(settings: Settings) -> dict[str, Resolution]:
 
 
 def plan_fields(settings: Settings, found: dict[str, Resolution]) -> tuple[list[Plan], list[str]]:
-    """Which task writes which field; the second value lists fields no model can write, with why."""
+    """Which task writes which field; the second value lists the fields no model can write."""
     plans: list[Plan] = []
     missing: list[str] = []
     for field_name, options in FIELD_TASKS.items():
@@ -50,7 +50,7 @@ def plan_fields(settings: Settings, found: dict[str, Resolution]) -> tuple[list[
             task, template = usable[0]
             plans.append(Plan(field_name, task, template, found[task]))
         else:
-            missing.append(f"{field_name}: " + " | ".join(missing_message(task, found[task]) for task, _ in options))
+            missing.append(field_name)
     return plans, missing
 
 
@@ -214,10 +214,13 @@ def apply_model_engine(report: Report, settings: Settings) -> Report:
     if settings.engine in ("model", "auto"):
         plans, missing = plan_fields(settings, found)
         if settings.engine == "model" and not plans:
-            raise ModelError("--engine model: no model weights found. " + " ; ".join(missing))
-        for line in missing:
-            if settings.engine == "model":
-                report.quality.warnings.append(f"no model for {line.split(':')[0]}; it comes from the rules engine")
+            tasks = list(found)
+            raise ModelError("--engine model: no model weights found for any task. "
+                             + "; ".join(describe_missing(t, found[t]) for t in tasks) + ". "
+                             + how_to_get(tasks, [found[t].name for t in tasks]))
+        if settings.engine == "model":
+            report.quality.warnings.extend(f"no model weights for {name}; it comes from the rules engine"
+                                           for name in missing)
         report = apply_fields(report, settings, plans)
     if settings.translate:
         report = apply_translation(report, settings, found["translate"])

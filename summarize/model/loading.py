@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ModelError
-from .defaults import CT2_WEIGHT_FILE, TASK_FLAG, WEIGHT_FILES
+from .defaults import CT2_WEIGHT_FILE, TASK_FLAG, TASK_SETTING, WEIGHT_FILES
 
 
 @dataclass
@@ -75,29 +75,33 @@ def resolve_model(name: str) -> Resolution:
         return Resolution(name, None, "missing", [str(as_path)])
     cache = hf_cache_dir()
     snap = _cached_snapshot(name, cache)
-    looked = [str(as_path.resolve()), str(cache / ("models--" + name.replace("/", "--")))]
+    looked = [str(cache / ("models--" + name.replace("/", "--")))]  # (a relative directory was checked first)
     if snap is None:
         return Resolution(name, None, "missing", looked)
     weights, ct2 = _weights_in(snap)
     return Resolution(name, snap, "hf-cache", looked, weights, ct2)
 
 
-def missing_message(task: str, res: Resolution) -> str:
-    """A message that says which model, where we looked, and how to get it."""
-    where = "; ".join(res.looked_in) or "nowhere"
+def describe_missing(task: str, res: Resolution) -> str:
+    """Which model and where we looked: "translate model 'X': not found (looked in: A; B)"."""
     if res.path is not None and not res.has_weights:
         problem = f"found {res.path} but it holds no weights ({', '.join(WEIGHT_FILES)} or a CTranslate2 model.bin)"
     else:
-        problem = f"not found (looked in: {where})"
-    return (f"{task} model {res.name!r}: {problem}. Download it with 'summarize models pull {res.name}' on a "
-            f"machine with internet access, or point {TASK_FLAG[task]} (or SUMMARIZE_{_setting(task).upper()}) "
-            f"at a local directory holding config.json, the tokenizer files and the weights")
+        problem = f"not found (looked in: {'; '.join(res.looked_in) or 'nowhere'})"
+    return f"{task} model {res.name!r}: {problem}"
 
 
-def _setting(task: str) -> str:
-    from .defaults import TASK_SETTING
+def how_to_get(tasks: list[str], names: list[str]) -> str:
+    flags = " / ".join(TASK_FLAG[t] for t in tasks)
+    envs = " / ".join(f"SUMMARIZE_{TASK_SETTING[t].upper()}" for t in tasks)
+    pulls = " or ".join(f"'summarize models pull {n}'" for n in names)
+    return (f"Download it with {pulls} on a machine with internet access, or point {flags} (or {envs}) at a "
+            f"local directory holding config.json, the tokenizer files and the weights")
 
-    return TASK_SETTING[task]
+
+def missing_message(task: str, res: Resolution) -> str:
+    """A message that says which model, where we looked, and how to get it."""
+    return f"{describe_missing(task, res)}. {how_to_get([task], [res.name])}"
 
 
 def pull_model(name: str) -> Path:
