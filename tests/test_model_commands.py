@@ -64,3 +64,18 @@ def test_prompts_lists_shows_and_overrides(capsys, tmp_path):
 def test_help_has_examples(capsys, command):
     assert main([command, "--help"]) == 0
     assert "examples:" in capsys.readouterr().out
+
+
+def test_listing_models_and_prompts_imports_no_model_library(tmp_path):
+    import subprocess
+    import sys
+
+    from model_fixtures import ROOT
+
+    code = ("import sys, io, contextlib; from summarize.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    codes = [main(['models']), main(['prompts']), main(['prompts', '--show', 'instruct'])]\n"
+            "print(codes, 'torch' in sys.modules, 'transformers' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
+                         env={"HF_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    assert out.stdout.split() == ["[0,", "0,", "0]", "False", "False"]
