@@ -157,52 +157,14 @@ def batch(input_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str] | N
         job = Job(settings=settings, out_dir=out, formats=chosen_formats, key=key, version=__version__)
 
         t = time.perf_counter()
-        records: dict[str, dict[str, Any]] = {}
-        todo: list[Task] = []
-        for path, rel in reports:
-            sha = _hash_or_none(path, settings.max_bytes)
-            record = None if force else read_record(record_path(out, rel))
-            if is_up_to_date(record, sha, key, chosen_formats, out):
-                records[rel] = record  # type: ignore[assignment]
-            else:
-                todo.append(Task(str(path), rel, sha, keep=still_valid_outputs(record, sha, key)))
+        records, todo = _plan(reports, job, force)
         summary.skipped = len(records)
         timings["plan"] = time.perf_counter() - t
 
         summary.jobs = resolve_jobs(jobs, settings, len(todo))
-        emit = progress or (lambda event: None)
-        emit(ProgressEvent("start", total=len(todo), skipped=summary.skipped))
-
-        def finished(record: dict[str, Any]) -> None:
-            records[record["path"]] = record
-            if record["status"] == "ok":
-                summary.processed += 1
-            else:
-                summary.failed += 1
-                summary.failures.append(Failure(printable(record["path"]), record.get("error") or "unknown error"))
-            emit(ProgressEvent("report", total=len(todo), done=summary.processed + summary.failed,
-                               skipped=summary.skipped, record=record))
-
-        fatal: ModelError | None = None
-        t = time.perf_counter()
-        try:
-            with _first_interrupt_stops_gently() as stop:
-                context = _pool_context(settings, todo) if summary.jobs > 1 else None
-                timings["warm_up"] = time.perf_counter() - t
-                t = time.perf_counter()
-                if summary.jobs <= 1:
-                    for task in todo:
-                        if stop.set:
-                            break
-                        finished(safe_process(task, job))
-                else:
-                    _run_pool(todo, job, summary.jobs, context, finished, stop)
-            summary.interrupted = stop.set
-        except KeyboardInterrupt:  # the second Ctrl-C
-            summary.interrupted = True
-        except ModelError as err:
-            fatal = err
-        summary.process_s = timings["process"] = time.perf_counter() - t
+        tally = _Tally(summary, records, len(todo), progress)
+        tally.emit("start")
+        fatal = _process_all(todo, job, tally)
 
         t = time.perf_counter()
         ordered = [records[rel] for _path, rel in reports if rel in records]
@@ -212,8 +174,7 @@ def batch(input_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str] | N
 
     summary.failures.sort(key=lambda f: f.path)
     summary.elapsed_s = time.perf_counter() - started
-    emit(ProgressEvent("end", total=len(todo), done=summary.processed + summary.failed,
-                       skipped=summary.skipped, summary=summary))
+    tally.emit("end")
     if fatal is not None:
         raise fatal
     if summary.interrupted:
@@ -221,11 +182,79 @@ def batch(input_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str] | N
     return summary
 
 
+def _plan(reports: list[tuple[Path, str]], job: Job, force: bool) -> tuple[dict[str, dict[str, Any]], list[Task]]:
+    """Split the reports into up-to-date ones (their records) and the tasks still to do."""
+    records: dict[str, dict[str, Any]] = {}
+    todo: list[Task] = []
+    for path, rel in reports:
+        sha = _hash_or_none(path, job.settings.max_bytes)
+        record = None if force else read_record(record_path(job.out_dir, rel))
+        if record is not None and is_up_to_date(record, sha, job.key, job.formats, job.out_dir):
+            records[rel] = record
+        else:
+            todo.append(Task(str(path), rel, sha, keep=still_valid_outputs(record, sha, job.key)))
+    return records, todo
+
+
+class _Tally:
+    """Counts finished reports into the summary and the records, and tells the progress callback."""
+
+    def __init__(self, summary: BatchSummary, records: dict[str, dict[str, Any]], todo: int,
+                 progress: ProgressCallback | None):
+        self.summary, self.records, self.todo, self.progress = summary, records, todo, progress
+
+    def finished(self, record: dict[str, Any]) -> None:
+        summary = self.summary
+        self.records[record["path"]] = record
+        if record["status"] == "ok":
+            summary.processed += 1
+        else:
+            summary.failed += 1
+            summary.failures.append(Failure(printable(record["path"]), record.get("error") or "unknown error"))
+        self.emit("report", record)
+
+    def emit(self, kind: str, record: dict[str, Any] | None = None) -> None:
+        if self.progress is not None:
+            summary = self.summary
+            self.progress(ProgressEvent(kind, total=self.todo, done=summary.processed + summary.failed,
+                                        skipped=summary.skipped, record=record,
+                                        summary=summary if kind == "end" else None))
+
+
+def _process_all(todo: list[Task], job: Job, tally: _Tally) -> ModelError | None:
+    """Summarize the tasks, in this process (one job) or in a pool. Returns the ModelError that
+    stopped the batch, if one did; sets summary.interrupted on Ctrl-C."""
+    summary, timings = tally.summary, tally.summary.timings_s
+    fatal: ModelError | None = None
+    t = time.perf_counter()
+    try:
+        with _first_interrupt_stops_gently() as stop:
+            context = _pool_context(job.settings, todo) if summary.jobs > 1 else None
+            timings["warm_up"] = time.perf_counter() - t
+            t = time.perf_counter()
+            if summary.jobs <= 1:
+                for task in todo:
+                    if stop.set:
+                        break
+                    tally.finished(safe_process(task, job))
+            else:
+                _run_pool(todo, job, summary.jobs, context, tally.finished, stop)
+        summary.interrupted = stop.set
+    except KeyboardInterrupt:  # the second Ctrl-C
+        summary.interrupted = True
+    except ModelError as err:
+        fatal = err
+    summary.process_s = timings["process"] = time.perf_counter() - t
+    return fatal
+
+
 def resolve_jobs(jobs: int | None, settings: Settings, todo: int) -> int:
     """--jobs, else settings.jobs, else the CPU count; a model engine gets 1 unless asked (each worker
     would load its own copy of the model)."""
     if jobs is not None and jobs < 0:
         raise UsageError(f"--jobs must be 0 (auto) or more, not {jobs}")
+    if settings.jobs < 0:
+        raise UsageError(f"setting 'jobs' must be 0 (auto) or more, not {settings.jobs}")
     chosen = jobs or settings.jobs
     if not chosen:
         chosen = 1 if settings.engine != "rules" else cpu_count()
