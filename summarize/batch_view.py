@@ -64,7 +64,8 @@ class BatchView:
         # A failure is an error: always reported, here unless the final table will list it.
         if (self.verbose and not self.quiet) or (failed and (self.quiet or not self.table_on_stdout)):
             status = "ok" if not failed else "FAILED"
-            detail = f": {record.get('error')}" if failed else ""
+            elapsed = record.get("elapsed_ms")
+            detail = f": {record.get('error')}" if failed else f" ({elapsed:.0f} ms)" if elapsed else ""
             self._line(f"{status} {printable(record['path'])}{detail}")
 
     def _line(self, text: str) -> None:
