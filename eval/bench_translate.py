@@ -5,8 +5,9 @@ random weights) with the real tokenizer, and times the tool's own code path (sum
 summarize.model.ct2) on sentences of the cleaned seed reports. Every sentence decodes exactly
 --new-tokens tokens (min_new_tokens = max_new_tokens), so the cost is the real model's cost for that
 output length even though the words are noise. CTranslate2 int8 runs the same random model, converted.
+Each backend runs in its own process so that the memory columns are its own.
 
-    python eval/bench_translate.py                       # default run, ~5 minutes on 2 cores
+    python eval/bench_translate.py                       # default run, ~10 minutes on 2 busy cores
     python eval/bench_translate.py --sentences 16 --new-tokens 16 --json bench.json
     SUMMARIZE_TEST_OPUS_MT_DIR=/path/to/opus-mt-zh-en-noweights python eval/bench_translate.py
 """
@@ -78,13 +79,61 @@ def run_config(runner, sentences, beams, batch, new_tokens, per_report) -> dict:
                                 batch_size=batch)
     generate_all(runner, sentences[:batch], options)  # warm-up: first-call allocations are not the steady cost
     with PeakRss() as rss:
+        before = rss.peak
         started = time.perf_counter()
         generate_all(runner, sentences, options)
         seconds = time.perf_counter() - started
     return {"seconds": round(seconds, 2), "tokens_per_s": round(len(sentences) * new_tokens / seconds, 1),
             "ms_per_sentence": round(1000 * seconds / len(sentences), 1),
             "ms_per_report": round(1000 * seconds / len(sentences) * per_report),
-            "peak_rss_mb": round(rss.peak / 2**20)}
+            "rss_before_mb": round(before / 2**20), "peak_rss_mb": round(rss.peak / 2**20)}
+
+
+def trim_heap() -> None:
+    """Give freed memory back to the OS (glibc keeps it otherwise), so RSS shows what is still used."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the RSS column then includes freed memory
+        pass
+
+
+HEADER = ("\n| backend | beams | batch | tokens/s | ms/sentence | ms/report | RSS before MB | peak RSS MB |\n"
+          "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+
+
+def table_row(r: dict) -> str:
+    return (f"| {r['backend']} | {r['beams']} | {r['batch']} | {r['tokens_per_s']} | {r['ms_per_sentence']} | "
+            f"{r['ms_per_report']} | {r['rss_before_mb']} | {r['peak_rss_mb']} |")
+
+
+def run_children(args: argparse.Namespace, backends: list[str]) -> int:
+    """One process per backend, so each one's memory is its own; then one table for all."""
+    import subprocess
+
+    rows, meta = [], {}
+    with tempfile.TemporaryDirectory(prefix="bench_translate_") as tmp:
+        for backend in backends:
+            out = Path(tmp) / f"{backend}.json"
+            cmd = [sys.executable, __file__, "--backends", backend, "--json", str(out), "--sentences",
+                   str(args.sentences), "--new-tokens", str(args.new_tokens), "--batch-sizes", args.batch_sizes,
+                   "--beams", args.beams, "--threads", str(args.threads)]
+            print(f"== {backend}", flush=True)
+            if subprocess.run(cmd).returncode != 0:
+                return 1
+            data = json.loads(out.read_text())
+            rows += data.pop("rows")
+            meta = data
+    print("\n== all backends" + HEADER)
+    for row in rows:
+        print(table_row(row))
+    if args.json:
+        from summarize.io import atomic_write_text
+
+        atomic_write_text(args.json, json.dumps({**meta, "rows": rows}, indent=2))
+    return 0
 
 
 def main() -> int:
@@ -99,6 +148,9 @@ def main() -> int:
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     args = parser.parse_args()
 
+    backends = [b for b in args.backends.split(",") if b]
+    if len(backends) > 1:
+        return run_children(args, backends)
     folder = shared_dir()
     if not (folder / "config.json").is_file():
         print(f"bench_translate: {folder} not found (set SUMMARIZE_TEST_OPUS_MT_DIR)", file=sys.stderr)
@@ -121,37 +173,38 @@ def main() -> int:
     if "transformers" in args.backends:
         runners["transformers fp32"] = TransformersRunner("opus-mt-zh-en", model, tokenizer, "cpu", "float32")
     tmp = tempfile.TemporaryDirectory(prefix="bench_translate_")
+    parameters = sum(p.numel() for p in model.parameters())
     if "ctranslate2" in args.backends:
+        import gc
+
         from summarize.model.ct2 import convert, load_ct2_runner
 
         saved = Path(tmp.name) / "hf"
         model.save_pretrained(str(saved))
         tokenizer.save_pretrained(str(saved))
+        del model  # this process measures CTranslate2 alone: the torch copy is only needed for the conversion
+        gc.collect()
+        trim_heap()
         started = time.perf_counter()
         convert(saved, target=Path(tmp.name) / "ct2")
-        convert_s = time.perf_counter() - started
+        print(f"ctranslate2 conversion: {time.perf_counter() - started:.1f} s (once per model, cached)")
         runners["ctranslate2 int8"] = load_ct2_runner(Path(tmp.name) / "ct2", device="cpu", dtype="auto",
                                                        threads=torch.get_num_threads())
         runners["ctranslate2 int8"].tokenizer = tokenizer
-    print(f"machine: {os.cpu_count()} CPUs, torch {torch.__version__}, {torch.get_num_threads()} threads for both "
-          f"backends, {psutil.virtual_memory().total / 2**30:.0f} GiB RAM, load average {os.getloadavg()[0]:.1f}")
-    print(f"model: opus-mt-zh-en architecture, {sum(p.numel() for p in model.parameters()) / 1e6:.1f}M parameters, "
-          f"random weights")
+    print(f"machine: {os.cpu_count()} CPUs, torch {torch.__version__}, {torch.get_num_threads()} threads, "
+          f"{psutil.virtual_memory().total / 2**30:.0f} GiB RAM, load average {os.getloadavg()[0]:.1f}")
+    print(f"model: opus-mt-zh-en architecture, {parameters / 1e6:.1f}M parameters, random weights")
     print(f"workload: {len(sentences)} sentences from the 5 cleaned seeds ({input_tokens} input tokens), "
           f"{args.new_tokens} output tokens each; a report averages {per_report:.1f} sentences")
-    if "ctranslate2" in args.backends:
-        print(f"ctranslate2 conversion: {convert_s:.1f} s (once per model, cached)")
     rows = []
-    print("\n| backend | beams | batch | tokens/s | ms/sentence | ms/report | peak RSS MB |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print(HEADER)
     for name, runner in runners.items():
         for beams in map(int, args.beams.split(",")):
             for batch in map(int, args.batch_sizes.split(",")):
                 result = {"backend": name, "beams": beams, "batch": batch,
                           **run_config(runner, sentences, beams, batch, args.new_tokens, per_report)}
                 rows.append(result)
-                print(f"| {name} | {beams} | {batch} | {result['tokens_per_s']} | {result['ms_per_sentence']} | "
-                      f"{result['ms_per_report']} | {result['peak_rss_mb']} |", flush=True)
+                print(table_row(result), flush=True)
     print(f"\nload average at the end: {os.getloadavg()[0]:.1f} (other work on the machine slows every row)")
     if args.json:
         from summarize.io import atomic_write_text
