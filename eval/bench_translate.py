@@ -91,13 +91,12 @@ def run_config(runner, sentences, beams, batch, new_tokens, per_report) -> dict:
 
 def trim_heap() -> None:
     """Give freed memory back to the OS (glibc keeps it otherwise), so RSS shows what is still used."""
+    import contextlib
     import ctypes
     import ctypes.util
 
-    try:
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: the RSS column includes freed memory
         ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc: the RSS column then includes freed memory
-        pass
 
 
 HEADER = ("\n| backend | beams | batch | tokens/s | ms/sentence | ms/report | RSS before MB | peak RSS MB |\n"
