@@ -7,11 +7,11 @@ HF_HOME points at an empty folder so the default model names never resolve.
 from __future__ import annotations
 
 import pytest
-from model_fixtures import SEEDS, greedy_outputs, train_pairs
+from model_fixtures import SEEDS, build_tiny_marian, greedy_outputs, train_pairs
 
 from summarize.api import clean_text, summarize_text
 from summarize.config import Settings
-from summarize.errors import UnsupportedOutputError
+from summarize.errors import ModelError, UnsupportedOutputError
 from summarize.model.chunking import split_sentences
 from summarize.model.engine import apply_model_engine
 from summarize.model.generate import GenerationOptions, clear_cache, generate_all, load_runner
@@ -254,3 +254,17 @@ def test_long_text_is_summarised_in_chunks_joined_in_order(summarizers, short_re
     assert report.engine["summary_zh"] == "model"
     assert report.facts.summary_zh == sentences[1] * len(chunks)
     assert f"summary_zh: the text was summarised in {len(chunks)} chunks" in " ".join(report.quality.warnings)
+
+
+def test_broken_weights_fail_with_engine_model_and_fall_back_with_auto(tmp_path, short_report):
+    raw, _ = short_report
+    build_tiny_marian(tmp_path / "broken")
+    (tmp_path / "broken" / "model.safetensors").write_bytes(b"not a safetensors file")
+    clear_cache()
+    with pytest.raises(ModelError, match="could not load the model in .*broken"):
+        apply_model_engine(clean_text(raw), settings(engine="model", summarize_model=str(tmp_path / "broken")))
+    report = clean_text(raw)
+    report.facts.summary_zh = "规则摘要。"
+    report = apply_model_engine(report, settings(engine="auto", summarize_model=str(tmp_path / "broken")))
+    assert report.facts.summary_zh == "规则摘要。"
+    assert report.engine["summary_zh"].startswith("rules (model failed: ")

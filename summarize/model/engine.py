@@ -133,15 +133,15 @@ def _wrong_language(output: str, lang: str) -> str | None:
     return None
 
 
-def _verify(report: Report, field_name: str, output: str, settings: Settings) -> list[dict[str, Any]]:
+def _verify(report: Report, label: str, output: str, lang: str, settings: Settings) -> list[dict[str, Any]]:
+    """Record what the source does not support under ``label``; --strict makes any of it an error."""
     from .verifier import find_unsupported
 
-    problems = find_unsupported(output, report, FIELD_LANG[field_name])
-    for problem in problems:
-        report.quality.unsupported.append({**problem, "field": field_name})
+    problems = [{**p, "field": label} for p in find_unsupported(output, report, lang)]
+    report.quality.unsupported.extend(problems)
     if problems and settings.strict:
         listed = ", ".join(f"{p['kind']} {p['text']!r}" for p in problems)
-        raise UnsupportedOutputError(f"--strict: the model wrote {field_name} with items the source does not "
+        raise UnsupportedOutputError(f"--strict: the model wrote {label} with items the source does not "
                                      f"support: {listed}", path=report.path)
     return problems
 
@@ -154,7 +154,15 @@ def _describe(problems: list[dict[str, Any]]) -> str:
 def apply_fields(report: Report, settings: Settings, plans: list[Plan]) -> Report:
     for plan in plans:
         started = time.perf_counter()
-        output = _generate_field(plan, report, settings)
+        try:
+            output = _generate_field(plan, report, settings)
+        except ModelError as err:
+            if settings.engine == "model":
+                raise
+            # --engine auto: weights were there but the model would not load or run; the rules value stays.
+            report.engine[plan.field] = f"rules (model failed: {err})"
+            report.quality.warnings.append(f"{plan.field}: {plan.task} model failed, kept the rules output: {err}")
+            continue
         report.timings_ms[f"model:{plan.field}"] = round((time.perf_counter() - started) * 1000, 3)
         if output is None:
             continue
@@ -162,7 +170,7 @@ def apply_fields(report: Report, settings: Settings, plans: list[Plan]) -> Repor
         if wrong:
             report.engine[plan.field] = f"rules (model output rejected: {wrong})"
             continue
-        problems = _verify(report, plan.field, output, settings)
+        problems = _verify(report, plan.field, output, FIELD_LANG[plan.field], settings)
         if problems:
             report.engine[plan.field] = f"rules (model output rejected: {_describe(problems)})"
         else:
@@ -187,23 +195,11 @@ def apply_translation(report: Report, settings: Settings, res: Resolution) -> Re
                                        f"{' …' if len(odd) > 10 else ''} came back empty or not in English")
     for index, pair in enumerate(pairs):
         # A translation has no rules fallback: keep it, but record (or, with --strict, refuse) what is unsupported.
-        for problem in _verify_translation(report, pair["en"], index, settings):
-            report.quality.unsupported.append(problem)
+        _verify(report, f"translation[{index}]", pair["en"], "en", settings)
     report.translation = pairs
     report.engine["translation"] = "model"
     report.timings_ms["model:translation"] = round((time.perf_counter() - started) * 1000, 3)
     return report
-
-
-def _verify_translation(report: Report, text: str, index: int, settings: Settings) -> list[dict[str, Any]]:
-    from .verifier import find_unsupported
-
-    problems = [{**p, "field": f"translation[{index}]"} for p in find_unsupported(text, report, "en")]
-    if problems and settings.strict:
-        listed = ", ".join(f"{p['kind']} {p['text']!r}" for p in problems)
-        raise UnsupportedOutputError(f"--strict: translation of sentence {index + 1} has items the source "
-                                     f"does not support: {listed}", path=report.path)
-    return problems
 
 
 def apply_model_engine(report: Report, settings: Settings) -> Report:

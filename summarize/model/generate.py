@@ -142,9 +142,9 @@ def _load_transformers(path: Path, device: str, dtype: str, name: str) -> Transf
         tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
         model = AutoModelForSeq2SeqLM.from_pretrained(str(path), local_files_only=True,
                                                       dtype=getattr(torch, dtype))
-    except (OSError, ValueError, KeyError) as err:
-        reason = str(err).splitlines()[0][:300]
-        raise ModelError(f"could not load the model in {path}: {reason}") from None
+    except Exception as err:  # corrupt weights, unknown architecture, bad tokenizer files: all "cannot load"
+        reason = (str(err).splitlines() or [type(err).__name__])[0][:300]
+        raise ModelError(f"could not load the model in {path}: {type(err).__name__}: {reason}") from None
     model.to(device).eval()
     return TransformersRunner(name, model, tokenizer, device, dtype)
 
