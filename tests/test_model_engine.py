@@ -268,3 +268,18 @@ def test_broken_weights_fail_with_engine_model_and_fall_back_with_auto(tmp_path,
     report = apply_model_engine(report, settings(engine="auto", summarize_model=str(tmp_path / "broken")))
     assert report.facts.summary_zh == "规则摘要。"
     assert report.engine["summary_zh"].startswith("rules (model failed: ")
+
+
+def test_a_repo_id_loads_from_the_hugging_face_cache(translator, short_report, tmp_path):
+    """The same model, laid out as huggingface_hub caches it under $HF_HOME, found by its repo id."""
+    import os
+    import shutil
+
+    raw, _ = short_report
+    repo = tmp_path / "hf" / "hub" / "models--acme--tiny-zh-en"
+    shutil.copytree(translator, repo / "snapshots" / "0123abcd")
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text("0123abcd")
+    assert os.environ["HF_HOME"] == str(tmp_path / "hf")
+    report = apply_model_engine(clean_text(raw), settings(translate=True, translate_model="acme/tiny-zh-en"))
+    assert [p["en"] for p in report.translation] == TARGETS
