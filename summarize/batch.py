@@ -163,8 +163,7 @@ def batch(input_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str] | N
 
         summary.jobs = resolve_jobs(jobs, settings, len(todo))
         tally = _Tally(summary, records, len(todo), progress)
-        tally.emit("start")
-        fatal = _process_all(todo, job, tally)
+        fatal = _process_all(todo, job, tally)  # emits "start" once work can begin
 
         t = time.perf_counter()
         ordered = [records[rel] for _path, rel in reports if rel in records]
@@ -233,12 +232,16 @@ def _process_all(todo: list[Task], job: Job, tally: _Tally) -> ModelError | None
             timings["warm_up"] = time.perf_counter() - t
             t = time.perf_counter()
             if summary.jobs <= 1:
+                tally.emit("start")
                 for task in todo:
                     if stop.set:
                         break
                     tally.finished(safe_process(task, job))
             else:
-                _run_pool(todo, job, summary.jobs, context, tally.finished, stop)
+                # "start" only once the workers exist: a progress display may start a thread, and
+                # forking while another thread holds a lock (stderr's, say) can hang a worker.
+                _run_pool(todo, job, summary.jobs, context, tally.finished, stop,
+                          started=lambda: tally.emit("start"))
         summary.interrupted = stop.set
     except KeyboardInterrupt:  # the second Ctrl-C
         summary.interrupted = True
@@ -350,17 +353,20 @@ def _pool_context(settings: Settings, todo: list[Task]):
 
 
 def _run_pool(todo: list[Task], job: Job, jobs: int, context: Any,
-              finished: Callable[[dict[str, Any]], None], stop: _StopFlag) -> None:
+              finished: Callable[[dict[str, Any]], None], stop: _StopFlag,
+              started: Callable[[], None] = lambda: None) -> None:
     """Run the tasks in a process pool, keeping a few in flight per worker.
 
     A worker that dies (a crash in native code, the OOM killer) breaks the pool: the reports that were
     in flight are redone one at a time in a fresh pool, so the one that kills it is pinned down and
     recorded as failed while the others succeed. When ``stop`` is set (Ctrl-C), no more work is handed
-    out, what has not started is cancelled, and what is running finishes and counts.
+    out, what has not started is cancelled, and what is running finishes and counts. ``started`` is
+    called once the first pool's workers are running.
     """
     pending: deque[tuple[Task, bool]] = deque((task, False) for task in todo)  # (task, run it alone)
     running: dict[Future, tuple[Task, bool]] = {}
     executor: ProcessPoolExecutor | None = None
+    announced = False
     try:
         while (pending and not stop.set) or running:
             if executor is None:
@@ -372,6 +378,9 @@ def _run_pool(todo: list[Task], job: Job, jobs: int, context: Any,
                     break
                 pending.popleft()
                 running[executor.submit(run_task, task)] = (task, alone)
+            if not announced:  # with fork, the first submit has started every worker
+                announced = True
+                started()
             if stop.set:
                 for future in running:
                     future.cancel()  # only succeeds for work no worker has picked up yet
@@ -400,6 +409,8 @@ def _run_pool(todo: list[Task], job: Job, jobs: int, context: Any,
                     pending.appendleft((task, True))
                 running.clear()
                 executor.shutdown(wait=True, cancel_futures=True)
+                # The next pool forks while a progress display may be running: a small risk taken
+                # only after a worker has already died, to keep the warmed-up pipeline.
                 executor = None
     finally:
         if executor is not None:
