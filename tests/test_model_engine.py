@@ -283,3 +283,26 @@ def test_a_repo_id_loads_from_the_hugging_face_cache(translator, short_report, t
     assert os.environ["HF_HOME"] == str(tmp_path / "hf")
     report = apply_model_engine(clean_text(raw), settings(translate=True, translate_model="acme/tiny-zh-en"))
     assert [p["en"] for p in report.translation] == TARGETS
+
+
+@pytest.fixture(scope="session")
+def t5_summarizer(tmp_path_factory, short_report):
+    """A tiny T5 (the mT5 / mT0 family of the default summarize_zh and instruct models), trained here."""
+    _, sentences = short_report
+    return train_pairs(tmp_path_factory.mktemp("t5"), [("".join(sentences), sentences[2])], steps=150,
+                       max_positions=128, arch="t5")
+
+
+def test_t5_family_model_through_the_engine(t5_summarizer, short_report):
+    from summarize.model.chunking import pack_chunks
+
+    raw, sentences = short_report
+    runner = load_runner(t5_summarizer, device="cpu")
+    assert type(runner.model).__name__ == "T5ForConditionalGeneration"
+    assert runner.max_input_tokens == 128  # no position table: the tokenizer's limit applies
+    report = clean_text(raw)
+    chunks, _ = pack_chunks(split_sentences(report.text), runner.count_tokens, runner.max_input_tokens - 1)
+    report.facts.summary_zh = "规则摘要。"
+    report = apply_model_engine(report, settings(engine="model", summarize_model=str(t5_summarizer)))
+    assert report.engine["summary_zh"] == "model"
+    assert report.facts.summary_zh == sentences[2] * len(chunks)
