@@ -144,6 +144,9 @@ def _load_transformers(path: Path, device: str, dtype: str, name: str) -> Transf
                                                       dtype=getattr(torch, dtype))
     except Exception as err:  # corrupt weights, unknown architecture, bad tokenizer files: all "cannot load"
         reason = (str(err).splitlines() or [type(err).__name__])[0][:300]
+        if "tiktoken" in reason or "protobuf" in reason:
+            # transformers v5 reads a bare spiece.model (T5/mT5 without tokenizer.json) through protobuf.
+            reason += " (install the protobuf package to read this SentencePiece tokenizer)"
         raise ModelError(f"could not load the model in {path}: {type(err).__name__}: {reason}") from None
     model.to(device).eval()
     return TransformersRunner(name, model, tokenizer, device, dtype)
