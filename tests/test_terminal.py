@@ -105,7 +105,7 @@ def test_batch_shows_a_live_progress_bar_and_a_summary_table(terminal: Terminal,
     # One progress line, redrawn in place (not a stream of lines), ending full.
     bars = [line for line in lines if "Summarizing" in line]
     assert len(bars) == 1, screen
-    assert "24/24" in bars[0] and "100%" in bars[0] and "reports/s" in bars[0]
+    assert "24/24" in bars[0] and "100%" in bars[0] and "reports/s" in bars[0] and "ETA" in bars[0]
     text = flat(screen)
     assert "Batch summary" in text
     assert re.search(r"processed 23\b", text) and re.search(r"failed 1\b", text), text
@@ -122,6 +122,13 @@ def test_batch_shows_a_live_progress_bar_and_a_summary_table(terminal: Terminal,
     assert code == 1  # the broken files still fail
     text = flat(screen)
     assert re.search(r"processed 0\b", text) and re.search(r"skipped 23 \(up to date\)", text), text
+    assert "Summarizing (23 up to date) 1/1 100%" in text  # only the broken file is tried again
+
+    # --quiet in a terminal: no bar, no table, just the failure.
+    code, screen, _ = terminal.run(["batch", str(corpus.root), "--max-bytes", "200000", "--quiet"])
+    assert code == 1
+    shown = [line for line in screen.splitlines() if line.strip() and DONE not in line]
+    assert shown == [f"FAILED {corpus.broken[0].rel}: file is empty"], screen
 
 
 def test_file_view_shows_the_facts(terminal: Terminal) -> None:
