@@ -67,12 +67,13 @@ def process(task: Task, job: Job) -> dict[str, Any]:
         record["error"] = err.message
     except Exception as err:  # one bad report must never stop the batch: record it and go on
         record["error"] = f"internal error: {type(err).__name__}: {err}"
-    # Outputs this run did not write are from an older run: keep those still valid for these bytes and
-    # settings (another --format), drop the rest, so what is in OUT always agrees with the index.
+    # Keep what this run wrote (unless it then failed) and older outputs still valid for these bytes
+    # and settings (another --format); drop the rest, so what is in OUT always agrees with the index.
+    ok = record["status"] == "ok"
     for fmt, path in outputs.items():
-        if fmt in written:
+        if ok and fmt in written:
             continue
-        if record["status"] == "ok" and fmt in task.keep and path.is_file():
+        if ok and fmt in task.keep and path.is_file():
             record["outputs"][fmt] = task.keep[fmt]
         else:
             _unlink(path)

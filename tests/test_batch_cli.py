@@ -254,3 +254,22 @@ def test_package_exports_batch_lazily(corpus) -> None:
     code = "import sys, summarize; print('summarize.batch' in sys.modules, 'rich' in sys.modules)"
     done = sp.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     assert done.stdout.split() == ["False", "False"]
+
+
+def test_a_write_that_fails_halfway_leaves_no_output(corpus, monkeypatch) -> None:
+    """The .json is written, the .md write fails (disk full): neither may stay, the report is failed."""
+    real = batch_worker.atomic_write_text
+
+    def flaky(path, text):
+        if str(path).endswith(".md") and Path(path).name.startswith(Path(corpus.good[0].rel).name):
+            raise OSError(28, "No space left on device")
+        return real(path, text)
+
+    monkeypatch.setattr(batch_worker, "atomic_write_text", flaky)
+    summary = batch(corpus.root, settings=Settings(max_bytes=LIMIT), jobs=1)
+    errors = {f.path: f.error for f in summary.failures}
+    assert "No space left on device" in errors[corpus.good[0].rel]
+    out = Path(summary.out_dir)
+    assert not (out / f"{corpus.good[0].rel}.json").exists()
+    assert not (out / f"{corpus.good[0].rel}.md").exists()
+    assert summary.processed == len(corpus.good) - 1
