@@ -143,3 +143,9 @@ def test_capitalised_english_words_that_spell_pinyin_are_not_names(report):
         assert find_unsupported(text, report, "en") == [], text
     assert kinds(find_unsupported("Zhang Wei and Li Na attended.", report, "en")) == [
         ("name", "Zhang Wei"), ("name", "Li Na")]
+
+
+def test_words_after_a_title_are_not_names_unless_they_look_like_one(report):
+    for text in ("会议由县委副书记主持。", "县委常委分别发言。", "市长亲自带队调研。", "县委书记在全县大会上讲话。"):
+        assert find_unsupported(text, report, "zh") == [], text
+    assert kinds(find_unsupported("副县长张伟主持。", report, "zh")) == [("name", "张伟")]

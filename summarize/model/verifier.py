@@ -242,8 +242,11 @@ def _zh_names_places(output: str, source: Source) -> list[dict[str, Any]]:
 
     titles = "|".join(sorted(map(re.escape, data["titles"]), key=len, reverse=True))
     followers = "|".join(sorted(map(re.escape, data["followers"]), key=len, reverse=True))
+    tags = posseg.dt.word_tag_tab  # jieba's dictionary: word -> part-of-speech tag
     for m in re.finditer(f"(?:{titles})([{CJK}]{{2,3}}?)(?={followers})", output):
         name = m.group(1)
+        if tags.get(name, "nr")[:2] != "nr":  # 副书记主持 / 市长亲自: a dictionary word, not a name
+            continue
         if not _in_source(name, source) and name not in data["titles"]:
             report_("name", name, m.start(1))
     offset = 0
