@@ -149,3 +149,11 @@ def test_words_after_a_title_are_not_names_unless_they_look_like_one(report):
     for text in ("会议由县委副书记主持。", "县委常委分别发言。", "市长亲自带队调研。", "县委书记在全县大会上讲话。"):
         assert find_unsupported(text, report, "zh") == [], text
     assert kinds(find_unsupported("副县长张伟主持。", report, "zh")) == [("name", "张伟")]
+
+
+def test_numbers_inside_chinese_numeral_runs():
+    from summarize.document import Report
+
+    source = Report(text="认真落实“十四五”规划，苦干三十天。二〇二三年")
+    assert find_unsupported("the 14th Five-Year Plan; 30 days; in 2023", source, "en") == []
+    assert kinds(find_unsupported("work for 45 days", source, "en")) == [("number", "45")]  # not 四五

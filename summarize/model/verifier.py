@@ -99,9 +99,16 @@ def _source_numbers(text: str) -> set[float]:
         if m.group(2):
             found.add(value * ZH_SCALES[m.group(2)])
     for m in re.finditer(f"[{ZH_NUMERALS}]+", text):
-        value = parse_zh_numeral(m.group())
-        if value is not None:
-            found.add(float(value))
+        run = m.group()
+        # Every sub-run too: 十四五 (the 14th Five-Year Plan) holds 14 and 5, 一二三 holds 1, 2 and 3.
+        for size in range(1, min(len(run), 6) + 1):
+            for start in range(len(run) - size + 1):
+                part = run[start:start + size]
+                if part != run and sum(c in ZH_DIGITS for c in part) > 1 and not any(c in ZH_UNITS for c in part):
+                    continue  # 四五 inside 十四五 is not forty-five
+                value = parse_zh_numeral(part)
+                if value is not None:
+                    found.add(float(value))
     return found
 
 
