@@ -103,6 +103,7 @@ class ProgressEvent:
 
     kind: "start" once (``total`` = reports to summarize this run, ``skipped`` = up to date ones),
     "report" after each report (``record`` = its index record, ``done`` = reports finished so far),
+    "stopping" when a first Ctrl-C asks the batch to stop after the reports in progress,
     "end" once (``summary`` is set).
     """
 
@@ -227,14 +228,14 @@ def _process_all(todo: list[Task], job: Job, tally: _Tally) -> ModelError | None
     fatal: ModelError | None = None
     t = time.perf_counter()
     try:
-        with _first_interrupt_stops_gently() as stop:
+        with _first_interrupt_stops_gently(lambda: tally.emit("stopping")) as stop:
             context = _pool_context(job.settings, todo) if summary.jobs > 1 else None
             timings["warm_up"] = time.perf_counter() - t
             t = time.perf_counter()
             if summary.jobs <= 1:
                 tally.emit("start")
                 for task in todo:
-                    if stop.set:
+                    if stop.stopping():
                         break
                     tally.finished(safe_process(task, job))
             else:
@@ -368,11 +369,11 @@ def _run_pool(todo: list[Task], job: Job, jobs: int, context: Any,
     executor: ProcessPoolExecutor | None = None
     announced = False
     try:
-        while (pending and not stop.set) or running:
+        while (pending and not stop.stopping()) or running:
             if executor is None:
                 executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=init_worker,
                                                initargs=(job,))
-            while pending and not stop.set and len(running) < jobs * IN_FLIGHT_PER_JOB:
+            while pending and not stop.stopping() and len(running) < jobs * IN_FLIGHT_PER_JOB:
                 task, alone = pending[0]
                 if running and (alone or any(a for _t, a in running.values())):
                     break
@@ -381,7 +382,7 @@ def _run_pool(todo: list[Task], job: Job, jobs: int, context: Any,
             if not announced:  # with fork, the first submit has started every worker
                 announced = True
                 started()
-            if stop.set:
+            if stop.stopping():
                 for future in running:
                     future.cancel()  # only succeeds for work no worker has picked up yet
             # A timeout, so a Ctrl-C is noticed even while every worker is busy.
@@ -418,14 +419,26 @@ def _run_pool(todo: list[Task], job: Job, jobs: int, context: Any,
 
 
 class _StopFlag:
-    set = False
+    """Set by the Ctrl-C handler; read by the processing loops, which also tell the progress callback
+    (from the loop, never from inside the signal handler, which may have interrupted a write)."""
+
+    def __init__(self, notify: Callable[[], None]):
+        self.set = False
+        self._told = False
+        self._notify = notify
+
+    def stopping(self) -> bool:
+        if self.set and not self._told:
+            self._told = True
+            self._notify()
+        return self.set
 
 
 @contextlib.contextmanager
-def _first_interrupt_stops_gently() -> Iterator[_StopFlag]:
+def _first_interrupt_stops_gently(notify: Callable[[], None] = lambda: None) -> Iterator[_StopFlag]:
     """The first Ctrl-C sets a flag: the batch stops handing out work and lets running reports finish,
     so the bookkeeping is never cut in half. A second Ctrl-C raises KeyboardInterrupt at once."""
-    flag = _StopFlag()
+    flag = _StopFlag(notify)
     if threading.current_thread() is not threading.main_thread():
         yield flag
         return

@@ -45,6 +45,9 @@ class BatchView:
             self._start(event)
         elif event.kind == "report" and event.record is not None:
             self._report(event.record)
+        elif event.kind == "stopping" and not self.quiet:
+            self._line("stopping after the reports in progress (Ctrl-C again to stop at once; "
+                       "a re-run finishes the rest)")
         elif event.kind == "end":
             self.close()
 

@@ -103,6 +103,7 @@ def test_ctrl_c_or_sigterm_stop_cleanly_and_a_rerun_finishes(corpus, clean_run, 
     code, stdout, stderr = finish(proc)
     assert code == 130, stderr
     assert "Traceback" not in stderr
+    assert "stopping after the reports in progress" in stderr
     summary = json.loads(stdout)
     assert summary["interrupted"] is True
     assert not list(out.rglob("*.tmp"))
