@@ -1,8 +1,9 @@
-"""Find a model on disk (offline first) and load it.
+"""Find a model on disk (offline first), or download it when the user asks.
 
 ``resolve_model`` never touches the network and never imports torch: it looks at a local directory, or at
 the Hugging Face cache (HF_HUB_CACHE, else HF_HOME/hub, else ~/.cache/huggingface/hub). Only
-``pull_model`` downloads, and only when the user asks for it.
+``pull_model`` downloads, and only when the user asks for it. Loading a resolved directory is
+``summarize.model.generate.load_runner``.
 """
 
 from __future__ import annotations
