@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -52,9 +53,15 @@ def convert(source: Path, quantization: str = "float32", target: Path | None = N
     tmp = target.with_name(target.name + f".tmp{os.getpid()}")
     try:
         TransformersConverter(str(source), copy_files=copy).convert(str(tmp), quantization=quantization, force=True)
-        os.replace(tmp, target)  # atomic: a half-converted model is never picked up
     except Exception as err:  # the converter raises many kinds; all mean "this model cannot be converted"
+        shutil.rmtree(tmp, ignore_errors=True)
         raise ModelError(f"could not convert {source} to CTranslate2: {err}") from None
+    try:
+        os.replace(tmp, target)  # atomic: a half-converted model is never picked up
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if not (target / CT2_WEIGHT_FILE).is_file():  # not another process winning the race: a real error
+            raise ModelError(f"could not store the CTranslate2 conversion in {target}") from None
     return target
 
 
