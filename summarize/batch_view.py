@@ -145,6 +145,8 @@ def summary_renderable(summary: BatchSummary, verbose: bool = False):
     table.add_row("jobs", str(summary.jobs))
     table.add_row("output", Text(summary.out_dir))
     parts: list[Any] = [table]
+    if summary.interrupted:
+        parts.append(Text("Interrupted: run the same command again to finish the rest.", style="yellow"))
     if summary.failures:
         shown = summary.failures if verbose else summary.failures[:MAX_FAILURES_SHOWN]
         failures = Table(title=f"Failed reports ({summary.failed})", title_justify="left")

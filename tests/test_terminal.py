@@ -51,6 +51,10 @@ class Terminal:
     def run(self, argv: list[str], timeout: float = 120) -> tuple[int, str, str]:
         """Run `python -m summarize ARGV` in the terminal; return (exit status, screen text, screen with
         escape codes) once it has finished."""
+        self.start(argv)
+        return self.wait(timeout)
+
+    def start(self, argv: list[str]) -> None:
         env = {
             "PYTHONPATH": os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH")) if p),
             "XDG_CONFIG_HOME": str(self.tmp_path / "xdg"), "TERM": "xterm-256color", "COLUMNS": str(WIDTH),
@@ -67,6 +71,8 @@ class Terminal:
         self.session = f"run{self.runs}"
         self.tmux("new-session", "-d", "-s", self.session, "-x", str(WIDTH), "-y", str(HEIGHT),
                   f"bash {shlex.quote(str(script))}")
+
+    def wait(self, timeout: float = 120) -> tuple[int, str, str]:
         deadline = time.monotonic() + timeout
         while True:
             screen = self.capture()
@@ -76,6 +82,16 @@ class Terminal:
             if time.monotonic() > deadline:
                 raise AssertionError(f"the command did not finish in {timeout}s; screen:\n{screen}")
             time.sleep(0.2)
+
+    def wait_for(self, pattern: str, timeout: float = 60) -> re.Match:
+        deadline = time.monotonic() + timeout
+        while not (found := re.search(pattern, self.capture())):
+            assert time.monotonic() < deadline, f"{pattern!r} never appeared:\n{self.capture()}"
+            time.sleep(0.1)
+        return found
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", self.session, *keys)
 
     def capture(self, escapes: bool = False) -> str:
         flags = ["-e"] if escapes else []
@@ -129,6 +145,21 @@ def test_batch_shows_a_live_progress_bar_and_a_summary_table(terminal: Terminal,
     assert code == 1
     shown = [line for line in screen.splitlines() if line.strip() and DONE not in line]
     assert shown == [f"FAILED {corpus.broken[0].rel}: file is empty"], screen
+
+
+def test_ctrl_c_in_a_terminal_stops_gently(terminal: Terminal, tmp_path: Path) -> None:
+    corpus = generate_corpus(tmp_path / "reports", 150, broken_share=0, max_bytes=200_000)
+    terminal.start(["batch", str(corpus.root), "--jobs", "2"])
+    terminal.wait_for(r"Summarizing .* ([2-9]\d|1\d\d)/150")  # well under way
+    terminal.keys("C-c")
+    code, screen, _ = terminal.wait()
+    assert code == 130, screen
+    text = flat(screen)
+    assert "stopping after the reports in progress" in text
+    assert "Batch interrupted" in text and "run the same command again" in text
+    processed = int(re.search(r"processed (\d+)", text).group(1))
+    assert 20 <= processed < 150
+    assert "Traceback" not in text
 
 
 def test_file_view_shows_the_facts(terminal: Terminal) -> None:
