@@ -31,7 +31,7 @@ def test_models_check_fails_when_missing_and_passes_for_a_local_model(capsys, tm
     out = capsys.readouterr()
     assert "FAILED" in out.out and "summarize models pull" in out.out
     build_tiny_marian(tmp_path / "tiny")
-    code = main(["models", "check", "--format", "json", "--translate-model", str(tmp_path / "tiny"),
+    code = main(["models", "check", "--format", "json", "--device", "cpu", "--translate-model", str(tmp_path / "tiny"),
                  "--summarize-model", str(tmp_path / "tiny"), "--model", str(tmp_path / "tiny")])
     rows = json.loads(capsys.readouterr().out)
     assert code == 0
