@@ -32,7 +32,7 @@ def clean_text(text: str, settings: Settings | None = None, **overrides: Any) ->
 def summarize_report(report: Report, settings: Settings) -> Report:
     """Run everything after ingest on an ingested report, with the configured engine."""
     report = run_stages(report, settings, RULES_STAGES)
-    report.engine = {k: "rules" for k in ("facts", "summary_zh", "summary_en", "english")}
+    report.engine = {k: "rules" for k in ("facts", "summary_zh", "summary_en", "title_en", "english")}
     if settings.engine in ("model", "auto") or settings.translate:
         from .model.engine import apply_model_engine  # lazy: imports torch only when asked
 
