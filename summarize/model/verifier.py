@@ -31,11 +31,20 @@ def _lines(name: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
+def _syllables() -> frozenset[str]:
+    """The shared syllable table, with ü also spelled v and u as English text writes it (Lü, Lv, Lu)."""
+    from ..resources import pinyin_syllables
+
+    # Interjection readings (嗯 n, 呣 m) would let English words like "No" split into syllables.
+    base = pinyin_syllables() - {"m", "n", "ng", "hm", "hng"}
+    return frozenset(base | {s.replace("ü", "v") for s in base} | {s.replace("ü", "u") for s in base})
+
+
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
     numbers = [line.split("\t") for line in _lines("en_numbers.tsv")]
     return {
-        "syllables": frozenset(_lines("pinyin_syllables.txt")),
+        "syllables": _syllables(),
         "titles": _lines("zh_titles.txt"),
         "followers": _lines("zh_name_followers.txt"),
         "suffixes": _lines("zh_place_suffixes.txt"),
