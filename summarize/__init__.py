@@ -13,7 +13,7 @@ __all__ = ["__version__", "batch", "clean_file", "clean_text", "summarize_file",
 
 if TYPE_CHECKING:
     from .api import clean_file, clean_text, summarize_file, summarize_text
-    from .batch import batch
+    from .batching import batch
 
 
 def __getattr__(name: str) -> Any:
@@ -22,7 +22,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(api, name)
     if name == "batch":
-        from .batch import batch
+        from .batching import batch
 
         return batch
     raise AttributeError(name)

@@ -15,7 +15,7 @@ import os
 import sys
 from typing import Any, TextIO
 
-from .batch import BatchSummary, ProgressEvent
+from .batching import BatchSummary, ProgressEvent
 from .batch_index import printable
 
 MAX_FAILURES_SHOWN = 20

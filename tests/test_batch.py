@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from corpus import Corpus, generate_corpus, input_fingerprint
 
-from summarize.batch import BatchSummary, ProgressEvent, batch
+from summarize.batching import BatchSummary, ProgressEvent, batch
 from summarize.batch_files import STATE_DIR
 from summarize.batch_index import INDEX_COLUMNS
 from summarize.config import Settings

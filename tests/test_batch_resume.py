@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from corpus import generate_corpus, snapshot
 
-from summarize.batch import batch
+from summarize.batching import batch
 from summarize.batch_files import STATE_DIR
 from summarize.config import Settings
 

@@ -50,7 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..batch import BatchInterrupted, batch
+    from ..batching import BatchInterrupted, batch
     from ..batch_view import BatchView
 
     settings = settings_from_args(args)

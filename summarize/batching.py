@@ -14,7 +14,6 @@ import signal
 import sys
 import threading
 import time
-import types
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -453,15 +452,3 @@ def _first_interrupt_stops_gently(notify: Callable[[], None] = lambda: None) -> 
         yield flag
     finally:
         signal.signal(signal.SIGINT, previous)
-
-
-class _CallableModule(types.ModuleType):
-    """Once this module is imported, Python sets the package attribute ``summarize.batch`` to it,
-    hiding the function of the same name that ``from summarize import batch`` promises. Calling the
-    module calls the function, so both spellings work whatever was imported first."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> BatchSummary:
-        return batch(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
