@@ -119,3 +119,16 @@ def test_summary_text_api_without_a_headline():
     assert report.facts.event_date == "03-05"
     assert {o.name for o in report.facts.officials} == {"周海涛", "吴刚"}
     assert report.facts.summary_zh.startswith("3月5日上午")
+
+
+def test_event_date_is_the_meetings_not_the_first_deadline():
+    text = "要力争7月1日前实现项目开工。5月31日下午，我县召开全县项目工作推进会。"
+    assert find_event_date(text, 0, "2021-06-02")[0] == "2021-05-31"
+
+
+def test_html_title_is_cleaned_and_chrome_is_no_headline():
+    from summarize.api import clean_text
+
+    page = "<html><head><title>{}</title></head><body><p>3月1日下午，区委书记李四带队调研重点项目。</p></body></html>"
+    assert clean_text(page.format("維(wéi)西縣召開推進會_政府网")).metadata.title == "维西县召开推进会"
+    assert clean_text(page.format("馬(mǎ)上注冊，結(jié)交更多好友")).metadata.title is None

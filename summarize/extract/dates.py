@@ -11,23 +11,52 @@ from .text import cn_number
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], ...]:
     rules = data_toml("extract.toml")["dates"]
-    return re.compile(rules["month_day"]), re.compile(rules["time_of_day"])
+    return (re.compile(rules["month_day"]), re.compile(rules["time_of_day"]), re.compile(rules["event_cues"]),
+            re.compile(rules["deadline_after"]))
 
 
 def find_event_date(text: str, start: int, published: str | None) -> tuple[str | None, str | None, int, int]:
-    """Return (date as YYYY-MM-DD or MM-DD, time of day word, start, end) of the first dated mention."""
-    month_day, time_of_day = _patterns()
+    """Return (date as YYYY-MM-DD or MM-DD, time of day word, start, end) of the event's date.
+
+    Every month-day in the body is a candidate; one in a sentence that names the event (召开, 带队…)
+    scores up, one that reads as a deadline (7月1日前) or lies after the publication scores down, and
+    the earliest of the best wins. So the answer does not depend on where paragraphs happen to stand.
+    """
+    month_day, time_of_day, event_cues, deadline = _patterns()
+    best: tuple[int, int, tuple[str, str | None, int, int]] | None = None
     for match in month_day.finditer(text, start):
         month, day = cn_number(match["m"]), cn_number(match["d"])
         if not (1 <= month <= 12 and 1 <= day <= 31):
             continue
         part = time_of_day.match(text, match.end())
-        year = int(match["y"]) if match["y"] else _year_from(published, month, day)
+        after = part.end() if part else match.end()
+        explicit = int(match["y"]) if match["y"] else None
+        year = explicit or _year_from(published, month, day)
         value = f"{year:04d}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
-        return value, part.group(1) if part else None, match.start(), match.end()
-    return None, None, -1, -1
+        sentence_start = max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        sentence_end = min((i for i in (text.find("。", after), text.find("\n", after)) if i >= 0),
+                           default=len(text))
+        score = 0
+        if event_cues.search(text, sentence_start, sentence_end):
+            score += 2
+        if deadline.match(text, after):
+            score -= 3
+        if published and not explicit and _after_publication(published, month, day):
+            score -= 2
+        candidate = (score, -match.start(), (value, part.group(1) if part else None, match.start(), match.end()))
+        if best is None or candidate[:2] > best[:2]:
+            best = candidate
+    return best[2] if best else (None, None, -1, -1)
+
+
+def _after_publication(published: str, month: int, day: int) -> bool:
+    try:
+        pub = dt.date.fromisoformat(published)
+        return dt.date(pub.year, month, day) > pub
+    except ValueError:
+        return False
 
 
 def _year_from(published: str | None, month: int, day: int) -> int | None:

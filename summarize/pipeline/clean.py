@@ -220,7 +220,10 @@ def _site_title(html_title: str | None) -> str | None:
     """'<headline>_<site name>' -> '<headline>'."""
     if not html_title:
         return None
-    return re.split(r"\s*[_|｜—-]{1,2}\s*(?=[^_|｜—-]*$)", html_title)[0].strip() or None
+    title = re.split(r"\s*[_|｜—-]{1,2}\s*(?=[^_|｜—-]*$)", html_title)[0].strip()
+    if not title or _match_group(title, strong=True) or _match_group(title, strong=False):
+        return None  # a <title> that is page chrome (a login prompt, the site name) is no headline
+    return title
 
 
 def _locate_corruption(report: Report) -> None:
