@@ -21,6 +21,8 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from summarize.evaluation.variants import encode, in_script, shuffle_paragraphs
+
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 
 ENCODINGS = ("utf-8", "gb18030", "big5", "utf-16")
@@ -63,21 +65,9 @@ def seed_texts() -> dict[str, str]:
 
 
 @functools.cache
-def _converter(config: str):
-    import opencc  # opencc-python-reimplemented
-
-    return opencc.OpenCC(config)
-
-
-@functools.cache
 def scripted(stem: str, script: str) -> str:
     """The seed text in the wanted script (cached: opencc is pure Python and slow)."""
-    text = seed_texts()[stem]
-    if script == "simplified":
-        return _converter("t2s").convert(text)
-    if script == "traditional":
-        return _converter("s2t").convert(_converter("t2s").convert(text))
-    return text
+    return in_script(seed_texts()[stem], script)
 
 
 def _is_han(ch: str) -> bool:
@@ -104,15 +94,6 @@ def _reading(ch: str) -> str | None:
     return found[0][0] if found and found[0] and found[0][0] != ch else None
 
 
-def shuffle_paragraphs(text: str, rng: random.Random) -> str:
-    """Shuffle the body paragraphs; the first few lines (headline, dates, chrome) stay on top."""
-    paragraphs = [p for p in text.split("\n") if p.strip()]
-    head = paragraphs[:4]
-    body = paragraphs[4:]
-    rng.shuffle(body)
-    return "\n\n".join(head + body) + "\n"
-
-
 def to_html(text: str) -> str:
     lines = [line for line in text.split("\n") if line.strip()]
     title = html.escape(lines[0]) if lines else ""
@@ -123,24 +104,6 @@ def to_html(text: str) -> str:
         f"<div class=\"article\">\n{body}\n</div>\n<div class=\"footer\">版权所有 网站地图</div>\n"
         "</body></html>\n"
     )
-
-
-def encode(text: str, encoding: str) -> bytes:
-    """Encode like a real page would; Big5 lacks some characters, so fall back per character."""
-    if encoding != "big5":
-        return text.encode(encoding)
-    return "".join(_big5_char(ch) for ch in text).encode("big5")
-
-
-@functools.cache
-def _big5_char(ch: str) -> str:
-    for candidate in (ch, _converter("t2s").convert(ch)):
-        try:
-            candidate.encode("big5")
-            return candidate
-        except UnicodeEncodeError:
-            continue
-    return ""  # a character Big5 cannot write at all is dropped, as a Big5 site would have to
 
 
 def truncate_multibyte(data: bytes) -> bytes:
