@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -135,15 +136,26 @@ def _unlink(path: Path) -> None:
 _JOB: Job | None = None
 
 
-def init_worker(job: Job) -> None:
+def init_worker(job: Job, workers: int = 1) -> None:
     """Pool initializer: remember the job, leave Ctrl-C to the parent, and exit if the parent dies."""
     global _JOB
     _JOB = job
+    _share_cpu_threads(workers)
     # The parent handles Ctrl-C: it stops handing out work and lets running reports finish.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the CLI's SIGTERM-as-Ctrl-C is for the parent only
     parent = os.getppid()
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _share_cpu_threads(workers: int) -> None:
+    """Model workers split the cores: N workers each running torch on every core thrash the CPU."""
+    threads = str(max(1, (os.cpu_count() or 1) // max(1, workers)))
+    for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, threads)
+    torch = sys.modules.get("torch")  # already imported when the parent loaded a model before forking
+    if torch is not None:
+        torch.set_num_threads(int(threads))
 
 
 def _watch_parent(parent: int) -> None:

@@ -371,7 +371,7 @@ def _run_pool(todo: list[Task], job: Job, jobs: int, context: Any,
         while (pending and not stop.stopping()) or running:
             if executor is None:
                 executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=init_worker,
-                                               initargs=(job,))
+                                               initargs=(job, jobs))
             while pending and not stop.stopping() and len(running) < jobs * IN_FLIGHT_PER_JOB:
                 task, alone = pending[0]
                 if running and (alone or any(a for _t, a in running.values())):
