@@ -214,7 +214,8 @@ def apply_model_engine(report: Report, settings: Settings) -> Report:
             raise ModelError("--engine model: no model weights found for any task. "
                              + "; ".join(describe_missing(t, found[t]) for t in tasks) + ". "
                              + how_to_get(tasks, [found[t].name for t in tasks]))
-        if settings.engine == "model":
+        if settings.engine == "model" or not plans:
+            # auto with no weights at all is normal offline use, but the reader should know why.
             report.quality.warnings.extend(f"no model weights for {name}; it comes from the rules engine"
                                            for name in missing)
         report = apply_fields(report, settings, plans)
