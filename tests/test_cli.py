@@ -140,3 +140,19 @@ def test_bad_user_glossary_fails_once_up_front(tmp_path):
         done = run_cli(*command, "--glossary", str(glossary))
         assert done.returncode == 2, done.stderr
         assert str(glossary) in done.stderr
+
+
+def test_terminal_view_shows_every_section():
+    from rich.console import Console
+
+    from summarize.api import summarize_file
+    from summarize.output.rich_view import render_report
+
+    report = summarize_file(seed_named("001"))
+    console = Console(width=160, record=True, force_terminal=False)
+    render_report(report, console)
+    shown = console.export_text()
+    for text in ("维西县召开项目工作推进会", "2021-05-31", "Ma Shengchun", "Weixi County",
+                 report.facts.projects[0].text, report.facts.campaigns[0].text,
+                 report.facts.key_points[0].text[:10], report.english.summary_en[:30]):
+        assert text in shown, text

@@ -43,7 +43,8 @@ def render_report(report: Report, console: Console, verbose: bool = False) -> No
                 body.append("• " + item.text + "\n")
                 if item.en:
                     body.append("  " + item.en + "\n", style="dim")
-            console.print(Panel(body.rstrip() or Text(""), title=heading, title_align="left"))
+            body.rstrip()  # in place
+            console.print(Panel(body, title=heading, title_align="left"))
 
     console.print(Panel(facts.summary_zh or "", title="摘要 (summary_zh)", title_align="left"))
     console.print(Panel(english.summary_en or "", title="English summary", title_align="left"))
