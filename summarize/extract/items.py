@@ -21,6 +21,7 @@ def _rules() -> dict[str, re.Pattern[str] | list[str]]:
         key: re.compile(value) for key, value in items.items() if isinstance(value, str)
     }
     compiled["known_slogans"] = list(items["known_slogans"])
+    compiled["not_campaigns"] = list(items["not_campaigns"])
     compiled["generic_project"] = re.compile(rf"^(?:{items['generic_project_words']})+$")
     compiled["project_cut_tail"] = re.compile(rf"(?:{items['project_cut']})(?!.*(?:{items['project_cut']}))")
     return compiled
@@ -75,7 +76,7 @@ def find_campaigns(text: str) -> list[Item]:
     seen: set[str] = set()
     for match in QUOTED.finditer(text):
         phrase = match.group(1)
-        if phrase in seen or "?" in phrase:
+        if phrase in seen or "?" in phrase or phrase in rules["not_campaigns"]:
             continue
         score = 0
         if rules["campaign_after"].match(text[match.end():match.end() + 6]):

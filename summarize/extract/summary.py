@@ -49,11 +49,15 @@ def _people_clause(facts: Facts) -> str:
     shown = [o for o in facts.officials if o.role in ("presided", "led", "spoke")]
     order = {"presided": 0, "led": 1, "spoke": 2}
     shown.sort(key=lambda o: order[o.role])
-    parts = []
-    for official in shown[:2]:
-        title = (official.title or "").split("、")[-1]
-        parts.append(f"{title}{official.name}{verbs[official.role]}")
-    return "，".join(parts)
+    parts: list[tuple[str, list[str]]] = []  # (verb, people) with people who did the same joined by 、
+    for official in shown[:3]:
+        person = (official.title or "").split("、")[-1] + official.name
+        verb = verbs[official.role]
+        if parts and parts[-1][0] == verb:
+            parts[-1][1].append(person)
+        else:
+            parts.append((verb, [person]))
+    return "，".join("、".join(people) + verb for verb, people in parts)
 
 
 def compose_summary(facts: Facts, time_of_day: str | None, lead: str) -> str:
