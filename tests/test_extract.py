@@ -132,3 +132,21 @@ def test_html_title_is_cleaned_and_chrome_is_no_headline():
     page = "<html><head><title>{}</title></head><body><p>3月1日下午，区委书记李四带队调研重点项目。</p></body></html>"
     assert clean_text(page.format("維(wéi)西縣召開推進會_政府网")).metadata.title == "维西县召开推进会"
     assert clean_text(page.format("馬(mǎ)上注冊，結(jié)交更多好友")).metadata.title is None
+
+
+def test_an_unseen_report_end_to_end():
+    """A report written for the tests (not a seed): a place the gazetteer lacks, a 调度会, two leaders."""
+    from seeds_util import REPO
+
+    report = summarize_file(REPO / "tests" / "data" / "unseen_qianxi.txt")
+    facts, english = report.facts, report.english
+    assert report.metadata.author == "王丽" and report.metadata.editor == "李娜"
+    assert (facts.title, facts.event_date, facts.jurisdiction, facts.event_type) == (
+        "黔西市召开2024年第一季度重点项目建设调度会", "2024-03-27", "黔西市", "meeting")
+    roles = {o.name: (o.title, o.role) for o in facts.officials}
+    assert roles == {"陈光辉": ("市委副书记、市长", "spoke"), "杨晓军": ("副市长", "presided"),
+                     "刘建华": ("市人大常委会副主任", "attended"), "张敏": ("市政协副主席", "attended")}
+    assert [p.text for p in facts.projects] == ["黔西经济开发区标准化厂房建设项目", "城区老旧小区改造项目"]
+    assert {"项目为王", "双过半"} <= {c.text for c in facts.campaigns}
+    assert "first quarter" in english.title_en
+    assert "版权所有" not in report.text and "责任编辑" not in report.text

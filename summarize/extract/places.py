@@ -14,6 +14,7 @@ from functools import cache
 from ..resources import data_lines
 
 ZONE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区|工业园区|自贸区)")
+UNKNOWN_LEADING_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,5}?[市县区州旗])(?=召开|举行|开展|启动|部署|组织|印发|出台)")
 SCOPE = re.compile(r"^(?:全|我)(市|县|区|州|省|镇|乡)")
 LEVEL_OF_SUFFIX = {"市": "city", "州": "city", "盟": "city", "县": "county", "区": "county", "旗": "county",
                    "省": "province"}
@@ -30,8 +31,11 @@ class Place:
 def gazetteer() -> dict[str, Place]:
     """Every surface form -> Place. Cities also answer to their bare name (安庆 -> 安庆市)."""
     index: dict[str, Place] = {}
+    generic = set(data_lines("places/generic_names.txt"))
     for line in data_lines("places/places.tsv"):
         _, name, level, parent = (line.split("\t") + [""])[:4]
+        if name in generic:
+            continue
         place = Place(_everyday(name), level, _everyday(parent) if level == "county" else "")
         for form in {name, place.name}:
             index.setdefault(form, place)
@@ -93,7 +97,9 @@ def _leading_place(line: str, text: str) -> str | None:
     hits = [h for h in places_in(line[:20]) if h[2].level != "province"]
     hits.sort()
     if not hits or hits[0][0] != 0:
-        return None
+        # A place the gazetteer does not know yet (renamed, upgraded 县 -> 市) leading a headline.
+        unknown = UNKNOWN_LEADING_PLACE.match(line)
+        return unknown.group(1) if unknown else None
     end, names, last = 0, [], None
     for start, stop, place in hits:
         if start != end:
