@@ -150,3 +150,20 @@ def test_an_unseen_report_end_to_end():
     assert {"项目为王", "双过半"} <= {c.text for c in facts.campaigns}
     assert "first quarter" in english.title_en
     assert "版权所有" not in report.text and "责任编辑" not in report.text
+
+
+def test_an_unseen_gb18030_html_visit_report():
+    """A Traditional-script GB18030 HTML page (written for the tests): a prefecture leader's visit."""
+    from seeds_util import REPO
+
+    report = summarize_file(REPO / "tests" / "data" / "unseen_ganzi_gb18030.html")
+    facts = report.facts
+    assert report.quality.encoding == "gb18030" and report.quality.input_format == "html"
+    assert (facts.title, facts.published, facts.event_date, facts.source) == (
+        "州委书记杨建国到泸定县调研乡村振兴工作", "2023-09-15", "2023-09-14", "甘孜日报")
+    assert (facts.jurisdiction, facts.event_type) == ("甘孜州", "research_visit")
+    assert [(o.name, o.title) for o in facts.officials] == [
+        ("杨建国", "州委书记"), ("李文华", "州委常委、秘书长"), ("王强", "泸定县委书记")]
+    assert facts.summary_zh.startswith("2023年9月14日，州委书记杨建国到泸定县调研乡村振兴工作。")
+    assert report.english.summary_en.startswith("On September 14, 2023, Prefecture Party Secretary Yang Jianguo led")
+    assert "分享" not in report.text and "ICP" not in report.text

@@ -104,6 +104,8 @@ def build_summary(*, date: str | None, place: str | None, event_type: str, event
     for person in people:
         by_role.setdefault(person.role, []).append(person)
     leader = (by_role.get("led") or [None])[0]
+    if leader is None and event_type in ("inspection", "research_visit") and people:
+        leader = people[0]  # a visit is led by whoever the report puts first, even if it says 调研 not 带队
     default_event = config["events"].get(event_type, config["events"]["other"])
     sentences: list[str] = []
     projects_used = False
@@ -127,7 +129,7 @@ def build_summary(*, date: str | None, place: str | None, event_type: str, event
     rest_presiders = [p for p in presiders if p not in both]
     if rest_presiders:
         sentences.append(config["presided"].format(who=join_list([namer(p) for p in rest_presiders])))
-    rest_speakers = [p for p in speakers if all(p.name_en != b.name_en for b in both)]
+    rest_speakers = [p for p in speakers if all(p.name_en != b.name_en for b in both) and p is not leader]
     if rest_speakers:
         sentences.append(config["spoke"].format(who=join_list([namer(p) for p in rest_speakers])))
     optional_roles: list[str] = []

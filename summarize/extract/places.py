@@ -15,6 +15,8 @@ from ..resources import data_lines
 
 ZONE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区|工业园区|自贸区)")
 UNKNOWN_LEADING_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,5}?[市县区州旗])(?=召开|举行|开展|启动|部署|组织|印发|出台)")
+# 州委书记…调研, 市政府召开…: the organ's level says whose event it is.
+ORGAN = re.compile(r"^(市|县|区|州|省)(?:委|政府|人大|政协|长)")
 SCOPE = re.compile(r"^(?:全|我)(市|县|区|州|省|镇|乡)")
 LEVEL_OF_SUFFIX = {"市": "city", "州": "city", "盟": "city", "县": "county", "区": "county", "旗": "county",
                    "省": "province"}
@@ -119,7 +121,8 @@ def find_jurisdiction(title: str | None, lead: str, text: str, source: str | Non
             line = re.sub(r"^[^，。]{0,12}?[日号](?:上午|下午|晚上|晚)?，", "", line)
             if (name := _leading_place(line, text)):
                 return name
-    scope = next((m.group(1) for line in (title, lead) if line and (m := SCOPE.match(line))), None)
+    scope = next((m.group(1) for line in (title, lead) if line and (m := SCOPE.match(line) or ORGAN.match(line))),
+                 None)
     if scope is None and (m := re.search(r"(?:全|我)(市|县|区)", text)):
         scope = m.group(1)
     corpus = "\n".join(filter(None, (title, source, text)))

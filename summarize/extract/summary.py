@@ -26,6 +26,8 @@ def _event_clause(facts: Facts, lead: str) -> str:
     """'维西县召开项目工作推进会' from the headline, with 全市/我县 replaced by the jurisdiction."""
     title = facts.title
     place = facts.jurisdiction or ""
+    if title and not re.search(r"召开|举行|开展|启动|会$|会议|活动$|大会", title):
+        return title  # a visit or an inspection headline (州委书记…到…调研) is already a clause
     if title:
         title = SCOPE_PREFIX.sub("", title)
         verb = re.search(r"(召开|举行|开展|启动)$", title)
@@ -67,7 +69,7 @@ def compose_summary(facts: Facts, time_of_day: str | None, lead: str) -> str:
     first = f"{date}，{event}" if date and not event.startswith(date) else event
     summary = first.rstrip("。") + "。"
     leader = next((o for o in facts.officials if o.role in ("presided", "led", "spoke")), None)
-    if people and people not in summary:
+    if people and not (leader and leader.name in summary):
         summary += people
         joiner = "，要求"
     else:
