@@ -15,8 +15,8 @@ import os
 import sys
 from typing import Any, TextIO
 
-from .batching import BatchSummary, ProgressEvent
 from .batch_index import printable
+from .batching import BatchSummary, ProgressEvent
 
 MAX_FAILURES_SHOWN = 20
 

@@ -50,8 +50,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..batching import BatchInterrupted, batch
     from ..batch_view import BatchView
+    from ..batching import BatchInterrupted, batch
 
     settings = settings_from_args(args)
     view = BatchView(quiet=args.quiet, verbose=args.verbose)
