@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from corpus import generate_corpus, snapshot
 
-from summarize.batching import batch
 from summarize.batch_files import STATE_DIR
+from summarize.batching import batch
 from summarize.config import Settings
 
 REPO = Path(__file__).resolve().parent.parent

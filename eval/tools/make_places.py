@@ -18,7 +18,8 @@ OUT = Path(__file__).resolve().parents[2] / "summarize" / "data" / "places" / "p
 
 
 def main(src: str) -> None:
-    rows = list(csv.DictReader(open(src, encoding="utf-8")))
+    with open(src, encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
     by_code = {r["adcode"]: r["name"] for r in rows}
     out = []
     for r in rows:
