@@ -11,20 +11,11 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from ..pipeline.script import to_simplified  # the pipeline's own OpenCC converter
+
 # One ROUGE token: a single CJK character, or a run of ASCII letters/digits (so "2023" is one token).
 _ZH_TOKEN = re.compile(r"[A-Za-z0-9]+|[^\sA-Za-z0-9]")
 _EN_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-
-
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc  # lazy: only the comparisons need it
-
-    return opencc.OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    return _t2s().convert(text)
 
 
 def _is_punct_or_space(ch: str) -> bool:
