@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..document import Report
+from ..resources import data_toml
 
 DATA = Path(__file__).parent / "data"
 CJK = "\u4e00-\u9fff"
@@ -45,7 +46,8 @@ def _data() -> dict[str, Any]:
     numbers = [line.split("\t") for line in _lines("en_numbers.tsv")]
     return {
         "syllables": _syllables(),
-        "titles": _lines("zh_titles.txt"),
+        # The extractor's title words: one list decides what counts as a title before a name.
+        "titles": list(data_toml("extract.toml")["officials"]["title_words"]),
         "followers": _lines("zh_name_followers.txt"),
         "suffixes": _lines("zh_place_suffixes.txt"),
         "generic": frozenset(_lines("zh_place_generic.txt")),
