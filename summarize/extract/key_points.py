@@ -16,6 +16,7 @@ from ..document import Item
 from ..resources import data_toml
 from .text import Span, clauses, sentences
 
+PARAGRAPH_LEAD_BONUS = 1.4
 MAX_LEN = 30
 MIN_LEN = 8
 
@@ -58,6 +59,13 @@ def _candidates(text: str, body_start: int, names: set[str]) -> list[tuple[Span,
     return out
 
 
+def _opens_paragraph(text: str, start: int) -> bool:
+    """Nothing but a speaker, 要 or an enumerator stands between the line start and the phrase."""
+    line_start = text.rfind("\n", 0, start) + 1
+    lead = text[line_start:start]
+    return len(lead) <= 12 and "，" not in lead.rstrip("，") and "。" not in lead
+
+
 def pick_key_points(text: str, body_start: int, names: set[str], limit: int = 5) -> list[Item]:
     candidates = _candidates(text, body_start, names)
     if not candidates:
@@ -72,6 +80,8 @@ def pick_key_points(text: str, body_start: int, names: set[str], limit: int = 5)
         centrality = sum(weights[g] for g in grams) / len(grams)
         position = 1.0 - 0.3 * (span.start - body_start) / total
         bonus = 1.5 if enumerated else 1.0
+        if _opens_paragraph(text, span.start):
+            bonus *= PARAGRAPH_LEAD_BONUS  # the first directive of a paragraph is usually its topic
         if re.search(r"\d", span.text):
             bonus += 0.2
         return centrality * position * bonus * min(1.0, len(span.text) / 16)
