@@ -24,6 +24,7 @@ from summarize.english.places import place_en
 from summarize.english.summary import date_en
 from summarize.english.titles import render_title
 from summarize.errors import UsageError
+from summarize.evaluation.references import facts_from_reference
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCES = sorted((ROOT / "eval" / "references").glob("*.json"))
@@ -32,14 +33,7 @@ REFERENCES = sorted((ROOT / "eval" / "references").glob("*.json"))
 def reference_facts(path: Path) -> tuple[dict, Facts]:
     """Facts built from a reference note: fair input for the renderer alone."""
     ref = json.loads(path.read_text(encoding="utf-8"))
-    facts = Facts(
-        title=ref["title"], event_date=ref["event_date"], published=ref["published"], source=ref["source"],
-        jurisdiction=ref["jurisdiction"], event_type=ref["event_type"],
-        officials=[Official(o["name"], o["title"], o["role"]) for o in ref["officials"]],
-        projects=[Item(t) for t in ref["projects"]], campaigns=[Item(t) for t in ref["campaigns"]],
-        key_points=[Item(t) for t in ref["key_points"]], summary_zh=ref["summary_zh"],
-    )
-    return ref, facts
+    return ref, facts_from_reference(ref)
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..document import EVENT_TYPES, ROLES
+from ..document import EVENT_TYPES, ROLES, Facts, Item, Official
 from ..errors import UsageError
 
 BUILTIN_REPORTS = "seeds"
@@ -211,3 +211,15 @@ def _project_root() -> Path:
             return candidate
     raise UsageError("the built-in seed suite (seeds/ and eval/references/) was not found; "
                      "run from the project folder or pass --suite DIR")
+
+
+def facts_from_reference(note: dict[str, Any]) -> Facts:
+    """The facts a reference note states, as a Facts object: fair input for scoring a renderer alone."""
+    return Facts(
+        title=note.get("title"), event_date=note.get("event_date"), published=note.get("published"),
+        source=note.get("source"), jurisdiction=note.get("jurisdiction"),
+        event_type=note.get("event_type") or "other",
+        officials=[Official(o["name"], o.get("title"), o.get("role", "attended")) for o in note.get("officials", [])],
+        projects=[Item(t) for t in note.get("projects", [])], campaigns=[Item(t) for t in note.get("campaigns", [])],
+        key_points=[Item(t) for t in note.get("key_points", [])], summary_zh=note.get("summary_zh"),
+    )

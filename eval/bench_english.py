@@ -1,4 +1,4 @@
-"""Benchmark of the English stage: ``python -m summarize.english.bench [REFERENCES_DIR] [-n N]``.
+"""Benchmark of the English stage: ``python eval/bench_english.py [REFERENCES_DIR] [-n N]``.
 
 Renders the facts of the reference notes (eval/references/*.json) and prints the one-off load
 times (glossary, pypinyin, CC-CEDICT) and the time per report once everything is loaded.
@@ -12,18 +12,7 @@ import statistics
 import time
 from pathlib import Path
 
-from ..document import Facts, Item, Official
-
-
-def facts_from_reference(path: Path) -> Facts:
-    ref = json.loads(path.read_text(encoding="utf-8"))
-    return Facts(
-        title=ref.get("title"), event_date=ref.get("event_date"), published=ref.get("published"),
-        source=ref.get("source"), jurisdiction=ref.get("jurisdiction"), event_type=ref.get("event_type", "other"),
-        officials=[Official(o["name"], o.get("title"), o.get("role", "attended")) for o in ref.get("officials", [])],
-        projects=[Item(t) for t in ref.get("projects", [])], campaigns=[Item(t) for t in ref.get("campaigns", [])],
-        key_points=[Item(t) for t in ref.get("key_points", [])], summary_zh=ref.get("summary_zh"),
-    )
+from summarize.evaluation.references import facts_from_reference
 
 
 def _ms(started: float) -> float:
@@ -35,13 +24,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("references", nargs="?", default="eval/references", type=Path)
     parser.add_argument("-n", type=int, default=50, help="rounds over the references (default 50)")
     args = parser.parse_args(argv)
-    facts = [facts_from_reference(p) for p in sorted(args.references.glob("*.json"))]
+    facts = [facts_from_reference(json.loads(p.read_text(encoding="utf-8")))
+             for p in sorted(args.references.glob("*.json"))]
     if not facts:
         parser.error(f"no *.json reference notes in {args.references}")
 
-    from . import cedict, render_all
-    from .glossary import load_glossary
-    from .romanize import romanize_name
+    from summarize.english import cedict, render_all
+    from summarize.english.glossary import load_glossary
+    from summarize.english.romanize import romanize_name
 
     started = time.perf_counter()
     glossary = load_glossary()
