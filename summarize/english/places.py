@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from .datafiles import DATA_DIR, ENGLISH_DIR, read_tsv
+from .datafiles import ENGLISH_DIR, read_tsv
 from .glossary import Glossary
 from .romanize import is_han, romanize_place
 
@@ -47,16 +47,11 @@ def gazetteer() -> tuple[dict[str, list[str]], frozenset[str]]:
     Lets a bare county name get its city (大观区 -> Daguan District, Anqing) and lets a place name
     written without its unit word inside a phrase (宁德服务) be recognised as a place.
     """
+    from ..extract.places import place_rows  # the one reader of the gazetteer file
+
     parents: dict[str, list[str]] = {}
     short: set[str] = set()
-    path = DATA_DIR / "places" / "places.tsv"
-    if not path.is_file():
-        return {}, frozenset()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        fields = line.split("\t")
-        if line.startswith("#") or len(fields) < 3:
-            continue
-        name, parent = fields[1], (fields[3] if len(fields) > 3 else "")
+    for name, _level, parent in place_rows():
         parents.setdefault(name, []).append(parent)
         for suffix in suffixes():
             if suffix.style != "feature" and name.endswith(suffix.zh) and len(name) - len(suffix.zh) >= 2:

@@ -30,12 +30,21 @@ class Place:
 
 
 @cache
+def place_rows() -> tuple[tuple[str, str, str], ...]:
+    """(name, level, parent name) of every unit in data/places/places.tsv, as written there."""
+    rows = []
+    for line in data_lines("places/places.tsv"):
+        _, name, level, parent = (line.split("\t") + [""])[:4]
+        rows.append((name, level, parent))
+    return tuple(rows)
+
+
+@cache
 def gazetteer() -> dict[str, Place]:
     """Every surface form -> Place. Cities also answer to their bare name (安庆 -> 安庆市)."""
     index: dict[str, Place] = {}
     generic = set(data_lines("places/generic_names.txt"))
-    for line in data_lines("places/places.tsv"):
-        _, name, level, parent = (line.split("\t") + [""])[:4]
+    for name, level, parent in place_rows():
         if name in generic:
             continue
         place = Place(_everyday(name), level, _everyday(parent) if level == "county" else "")
