@@ -48,9 +48,21 @@ class Settings:
 
     def model_settings_key(self) -> dict[str, Any]:
         """The settings that change a result: batch resumption compares these."""
-        keys = ("engine", "keep_script", "glossary", "translate", "translate_model", "summarize_model",
+        keys = ("engine", "keep_script", "translate", "translate_model", "summarize_model",
                 "instruct_model", "prompt_dir", "num_beams", "max_new_tokens")
-        return {k: getattr(self, k) for k in keys}
+        key: dict[str, Any] = {k: getattr(self, k) for k in keys}
+        # A user glossary edited in place changes the English: its content counts, not just its path.
+        key["glossary"] = [[path, _file_digest(path)] for path in self.glossary]
+        return key
+
+
+def _file_digest(path: str) -> str | None:
+    import hashlib
+
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def _coerce(name: str, value: Any, origin: str) -> Any:

@@ -183,3 +183,16 @@ def test_report_that_turns_bad_loses_its_old_outputs(small) -> None:
     row = next(json.loads(line) for line in (out / "index.jsonl").read_text(encoding="utf-8").splitlines()
                if json.loads(line)["path"] == rel)
     assert row["status"] == "failed" and "empty" in row["error"]
+
+
+def test_editing_a_user_glossary_redoes_the_reports(tmp_path):
+    corpus = generate_corpus(tmp_path / "in", count=6, broken_share=0.0, seed=5)
+    glossary = tmp_path / "terms.tsv"
+    glossary.write_text("zh\ten\tcategory\n项目\tproject\tterm\n", encoding="utf-8")
+    settings = Settings(glossary=[str(glossary)])
+    first = batch(corpus.root, tmp_path / "out", settings=settings, jobs=1, formats=("json",))
+    assert first.processed == 6
+    assert batch(corpus.root, tmp_path / "out", settings=settings, jobs=1, formats=("json",)).skipped == 6
+    glossary.write_text("zh\ten\tcategory\n项目\tscheme\tterm\n", encoding="utf-8")
+    again = batch(corpus.root, tmp_path / "out", settings=settings, jobs=1, formats=("json",))
+    assert again.processed == 6 and again.skipped == 0
