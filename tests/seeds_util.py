@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -22,3 +24,16 @@ def squash(text: str) -> str:
 
 def seed_named(prefix: str) -> Path:
     return next(p for p in SEEDS if p.name.startswith(prefix))
+
+
+HEAVY_MODULES = ("torch", "transformers")
+
+
+def heavy_imports_after(code: str, env: dict[str, str] | None = None) -> list[str]:
+    """Run ``code`` in a fresh interpreter (it must succeed); return the model libraries it imported."""
+    probe = code + f"\nimport sys as _sys\nprint('HEAVY=' + ','.join(m for m in {HEAVY_MODULES!r} if m in _sys.modules))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, timeout=120,
+                          env=env)
+    assert done.returncode == 0, done.stderr[-800:]
+    line = [ln for ln in done.stdout.splitlines() if ln.startswith("HEAVY=")][-1]
+    return [m for m in line[len("HEAVY="):].split(",") if m]
