@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,10 @@ from .pipeline.ingest import ingest_bytes, ingest_path
 
 
 def _settings(settings: Settings | None, overrides: dict[str, Any]) -> Settings:
-    return load_settings(overrides) if settings is None else settings
+    """Keyword overrides win over the given settings (or over the config files when none are given)."""
+    if settings is None:
+        return load_settings(overrides)
+    return replace(settings, **overrides) if overrides else settings
 
 
 def clean_file(path: str | Path, settings: Settings | None = None, **overrides: Any) -> Report:

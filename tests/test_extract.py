@@ -167,3 +167,12 @@ def test_an_unseen_gb18030_html_visit_report():
     assert facts.summary_zh.startswith("2023年9月14日，州委书记杨建国到泸定县调研乡村振兴工作。")
     assert report.english.summary_en.startswith("On September 14, 2023, Prefecture Party Secretary Yang Jianguo led")
     assert "分享" not in report.text and "ICP" not in report.text
+
+
+def test_keyword_overrides_apply_on_top_of_given_settings():
+    from seeds_util import seed_named
+
+    from summarize.config import Settings
+
+    report = summarize_file(seed_named("002"), Settings(), keep_script=True)
+    assert report.keep_script and not report.quality.script_converted
