@@ -16,3 +16,14 @@ def seed(request) -> Path:
 @pytest.fixture
 def reference(seed: Path) -> dict:
     return reference_for(seed)
+
+
+@pytest.fixture(scope="session")
+def dev_suite() -> Path:
+    """The 50-report dev suite (read from ../shared/dev, never copied here); skipped where absent."""
+    from summarize.evaluation.suites import dev_suite_dir
+
+    found = dev_suite_dir()
+    if found is None:
+        pytest.skip("the dev suite (../shared/dev or $SUMMARIZE_DEV_SUITE) is not on this machine")
+    return found

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 EXAMPLES = """\
   summarize eval                                  # built-in suite: seeds/ + eval/references/
+  summarize eval --suite dev                      # the 50-report dev suite ($SUMMARIZE_DEV_SUITE or ../shared/dev)
   summarize eval --suite my_suite                 # my_suite/reports/*.txt + my_suite/references/*.json
   summarize eval --reports pages/ --references notes/
   summarize eval --json eval.json --markdown eval.md
@@ -36,7 +37,7 @@ ENGINE_CHOICE = {"rules": ("rules",), "model": ("model",), "auto": ("rules", "mo
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     suite = parser.add_argument_group("suite")
-    suite.add_argument("--suite", metavar="DIR", help="a folder holding reports/ and references/")
+    suite.add_argument("--suite", metavar="DIR", help="a folder holding reports/ and references/, or a named suite: seeds, dev")
     suite.add_argument("--reports", metavar="DIR", help="folder of raw reports (with --references)")
     suite.add_argument("--references", metavar="DIR", help="folder of <stem>.json reference notes")
     add_engine_options(parser)
@@ -62,6 +63,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..evaluation import report as present
     from ..evaluation.runner import evaluate_suite
+    from ..evaluation.suites import resolve_suite_name
     from ..io import atomic_write_text
 
     for spec in [*args.fail_under, *args.fail_over]:
@@ -70,8 +72,9 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
     engines = ENGINE_CHOICE[args.engine or "rules"]
     baselines = [] if args.no_baselines else args.baseline
+    suite_dir = resolve_suite_name(args.suite) if args.suite else None
     result = evaluate_suite(args.reports, args.references, engines=engines, baselines=baselines,
-                            settings=settings, suite_dir=args.suite)
+                            settings=settings, suite_dir=suite_dir)
     to_stdout = False
     for path, text in ((args.json, present.to_json(result) + "\n"), (args.markdown, present.to_markdown(result))):
         if path == "-":
