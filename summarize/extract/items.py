@@ -16,7 +16,8 @@ LIST_SEPARATORS = "、，。；：“”《》\n（("
 
 @cache
 def _rules() -> dict[str, re.Pattern[str] | list[str]]:
-    items = data_toml("extract.toml")["items"]
+    # items.toml groups the cues by kind ([projects], [campaigns], [targets]); the keys are distinct.
+    items = {key: value for section in data_toml("items.toml").values() for key, value in section.items()}
     compiled: dict[str, re.Pattern[str] | list[str]] = {
         key: re.compile(value) for key, value in items.items() if isinstance(value, str)
     }

@@ -23,7 +23,7 @@ MIN_LEN = 8
 
 @cache
 def _rules() -> dict[str, re.Pattern[str]]:
-    rules = data_toml("extract.toml")["key_points"]
+    rules = data_toml("key_points.toml")["key_points"]
     return {key: re.compile(value) for key, value in rules.items()}
 
 

@@ -47,7 +47,7 @@ def _event_clause(facts: Facts, lead: str) -> str:
 
 
 def _people_clause(facts: Facts) -> str:
-    verbs = data_toml("extract.toml")["summary"]["role_verbs"]
+    verbs = data_toml("summary.toml")["summary"]["role_verbs"]
     shown = [o for o in facts.officials if o.role in ("presided", "led", "spoke")]
     order = {"presided": 0, "led": 1, "spoke": 2}
     shown.sort(key=lambda o: order[o.role])
