@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
-from model_fixtures import build_tiny_marian
+from model_fixtures import SEEDS, build_tiny_marian
 from seeds_util import heavy_imports_after
 
 from summarize.cli import main
@@ -28,6 +31,8 @@ def test_models_lists_every_task_with_its_default_and_state(capsys, tmp_path):
 
 
 def test_models_check_fails_when_missing_and_passes_for_a_local_model(capsys, tmp_path):
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
     assert main(["models", "check"]) == 1
     out = capsys.readouterr()
     assert "FAILED" in out.out and "summarize models pull" in out.out
@@ -73,3 +78,43 @@ def test_listing_models_and_prompts_imports_no_model_library(tmp_path):
             "    codes = [main(['models']), main(['prompts']), main(['prompts', '--show', 'instruct'])]\n"
             "assert codes == [0, 0, 0], codes")
     assert heavy_imports_after(code, env={"HF_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}) == []
+
+
+# Runs the CLI in a fresh interpreter where torch and transformers cannot be imported, as after a plain
+# `pip install summarize` without the [model] extra.
+BLOCK_MODEL_STACK = """
+import sys
+class Block:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("torch", "transformers"):
+            raise ModuleNotFoundError(f"No module named {name!r}")
+sys.meta_path.insert(0, Block())
+from summarize.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _without_model_stack(*args: str, cwd) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", BLOCK_MODEL_STACK, *args], capture_output=True, text=True,
+                          cwd=cwd, env={**os.environ, "HF_HOME": str(cwd / "hf")}, timeout=120)
+
+
+def test_without_the_model_extra_the_rules_engine_does_the_whole_job(tmp_path):
+    done = _without_model_stack("file", str(SEEDS[0]), "--format", "json", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["summary_zh"] and result["officials"]
+
+
+@pytest.mark.parametrize("args", [("file", "--engine", "model"), ("file", "--translate")])
+def test_without_the_model_extra_the_model_engine_says_what_to_install(tmp_path, args):
+    done = _without_model_stack(*args[:1], str(SEEDS[0]), *args[1:], cwd=tmp_path)
+    assert done.returncode != 0
+    assert 'pip install "summarize[model]"' in done.stderr and "torch" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_without_the_model_extra_models_lists_what_is_missing(tmp_path):
+    done = _without_model_stack("models", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "model stack: NOT INSTALLED (torch, transformers)" in done.stdout

@@ -37,7 +37,7 @@ def test_explicit_dtype_and_refusals():
 
 
 def test_resolve_on_this_machine_matches_torch():
-    import torch
+    torch = pytest.importorskip("torch")
 
     device, dtype = resolve("auto", "auto")
     if torch.cuda.is_available():

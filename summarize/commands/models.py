@@ -105,12 +105,19 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.name:
         raise UsageError(f"unexpected argument {args.name!r} (only 'pull' takes a NAME)")
+    from ..model.stack import INSTALL_HINT, missing_packages
+
+    missing = missing_packages(settings.backend)
     rows = _rows(settings)
+    for row in rows:
+        row["model_stack_missing"] = missing
     checks = _check(rows, settings) if args.action == "check" else None
     if args.format == "json":
         payload = [{**row, **({"check": checks[row["task"]]} if checks else {})} for row in rows]
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
+        if missing:
+            print(f"model stack: NOT INSTALLED ({', '.join(missing)}); {INSTALL_HINT}")
         _print_rows(rows, checks)
     if checks is not None and any(v.startswith("FAILED") for v in checks.values()):
         print("summarize models check: some models are missing or failed; see above", file=sys.stderr)

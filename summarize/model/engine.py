@@ -204,6 +204,10 @@ def apply_translation(report: Report, settings: Settings, res: Resolution) -> Re
 
 def apply_model_engine(report: Report, settings: Settings) -> Report:
     """Overwrite fields with verified model output (engine model/auto) and add the translation (--translate)."""
+    from .stack import require_model_stack
+
+    if settings.engine == "model" or settings.translate:
+        require_model_stack(settings.backend)  # say what to install before looking for weights
     found = resolutions(settings)
     if settings.translate and not found["translate"].has_weights:
         raise ModelError("--translate needs a translation model: " + missing_message("translate", found["translate"]))

@@ -111,7 +111,9 @@ def load_runner(path: Path, backend: str = "transformers", device: str = "auto",
                 name: str | None = None) -> Runner:
     """Load (once per process) the model at ``path`` for ``backend`` on the chosen device and dtype."""
     from .device import resolve
+    from .stack import require_model_stack
 
+    require_model_stack(backend)
     if backend == "ctranslate2":
         from .ct2 import load_ct2_runner
 

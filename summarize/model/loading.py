@@ -113,8 +113,10 @@ def pull_model(name: str) -> Path:
         raise ModelError(f"cannot pull {name!r}: HF_HUB_OFFLINE is set; unset it to allow downloads")
     try:
         from huggingface_hub import snapshot_download
-    except ImportError:  # pragma: no cover - huggingface_hub is a dependency
-        raise ModelError("cannot pull models: the huggingface_hub package is not installed") from None
+    except ImportError:  # huggingface_hub comes with the summarize[model] extra
+        from .stack import INSTALL_HINT
+
+        raise ModelError(f"cannot pull models: the huggingface_hub package is not installed; {INSTALL_HINT}") from None
     try:
         path = snapshot_download(name, cache_dir=str(hf_cache_dir()), etag_timeout=15)
     except Exception as err:  # network errors come in many classes; all mean the same to the user
