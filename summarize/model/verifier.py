@@ -9,7 +9,7 @@ and places are found with jieba's part-of-speech tags and title patterns (县委
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -93,7 +93,9 @@ class Source:
     numbers: set[float]
     dates: set[tuple[int | None, int, int | None]]  # (year, month, day)
     years: set[int]
-    pinyin: set[str]  # romanised CJK substrings (2-4 characters), lower case, no spaces
+    pinyin: set[str]  # romanised CJK substrings (1-4 characters), lower case, no spaces
+    # Default romanisation of each CJK run, one syllable per character, for names longer than 4 characters.
+    runs: list[list[str]] = field(default_factory=list)
 
 
 ZH_DATE_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]?)?")
@@ -109,6 +111,8 @@ def _source_numbers(text: str) -> set[float]:
         found.add(value)
         if m.group(2):
             found.add(value * ZH_SCALES[m.group(2)])
+    if "双" in text:  # 双竞赛 is rendered "two competitions": 双 is a count of two
+        found.add(2.0)
     for m in re.finditer(f"[{ZH_NUMERALS}]+", text):
         run = m.group()
         # Every sub-run too: 十四五 (the 14th Five-Year Plan) holds 14 and 5, 一二三 holds 1, 2 and 3.
@@ -154,6 +158,12 @@ def source_text(report: Report) -> str:
     parts = [report.text, facts.title, facts.jurisdiction, facts.source, facts.event_date, facts.published,
              meta.title, meta.source, meta.published]
     parts += [f"{o.title or ''}{o.name}" for o in facts.officials]
+    if facts.jurisdiction:
+        # The English names a county's city from the gazetteer (商州区 -> Shangzhou District, Shangluo):
+        # the parent of a grounded place is supported by the gazetteer, not invented.
+        from ..english.places import known_parent
+
+        parts.append(known_parent(facts.jurisdiction) or "")
     return "\n".join(p for p in parts if p)
 
 
@@ -191,8 +201,54 @@ def _source_for(text: str) -> Source:
 
 def _with_pinyin(source: Source) -> Source:
     if not source.pinyin:
+        from pypinyin import Style, lazy_pinyin
+
         source.pinyin = _pinyin_index(source.text)
+        runs = re.findall(f"[{CJK}]+", source.text)
+        source.runs = [[r.lower() for r in lazy_pinyin(run, style=Style.NORMAL)] for run in runs]
     return source
+
+
+def _romanised_in_source(key: str, source: Source) -> bool:
+    """``key`` (lower case, no spaces) spells a contiguous run of source characters, any length."""
+    if key in source.pinyin:
+        return True
+    for syllables in source.runs:
+        for start in range(len(syllables)):
+            spelled = ""
+            for syllable in syllables[start:]:
+                spelled += syllable
+                if not key.startswith(spelled):
+                    break
+                if spelled == key:
+                    return True
+    return False
+
+
+def _run_supported(words: list[str], source: Source) -> bool:
+    """A run of romanised words is supported when it splits into supported pieces of whole words.
+
+    Adjacent names run together in English ("District Party Secretary of Shangzhou Zhang Ying'an" is
+    the place 商州 and the person 张盈安); a piece of two words may put the given name first. A piece
+    that is one single-syllable word is never enough on its own.
+    """
+    keys = [w.lower().replace("'", "").replace("-", "") for w in words]
+    syllables = _data()["syllables"]
+    ok = [True] + [False] * len(keys)
+    for end in range(1, len(keys) + 1):
+        for start in range(end):
+            if not ok[start]:
+                continue
+            piece = keys[start:end]
+            if len(keys) > 1 and len(piece) == 1 and piece[0] in syllables:
+                continue
+            options = {"".join(piece)}
+            if len(piece) == 2:
+                options.add(piece[1] + piece[0])
+            if any(_romanised_in_source(k, source) for k in options):
+                ok[end] = True
+                break
+    return ok[-1]
 
 
 # ---------------------------------------------------------------- Chinese output
@@ -390,10 +446,7 @@ def _en_names_places(output: str, source: Source) -> list[dict[str, Any]]:
             return
         if all(w.lower() in data["english"] for w in words):  # "Women", "Leading", "Meeting": English words
             return
-        keys = {"".join(words).lower().replace("'", "").replace("-", "")}
-        if len(words) == 2:
-            keys.add((words[1] + words[0]).lower())  # given name first
-        if not any(k in _with_pinyin(source).pinyin for k in keys):
+        if not _run_supported(words, _with_pinyin(source)):
             found.append(_item("place" if place else "name", output[start:end], start, end))
 
     for m in tokens:
