@@ -2,11 +2,15 @@
 
 Works line by line on the normalized text. Each line is, in this order:
 1. dropped if a *strong* boilerplate group matches (banners, login prompts, breadcrumbs, copyright...);
-2. read for metadata (dateline, 来源, 编辑, 审核...) and dropped when nothing but metadata is left;
+2. read for metadata (dateline, 来源, 编辑, 审核...) and dropped when nothing but metadata, label
+   fragments or a few words without a sentence are left;
 3. dropped if a *weak* group matches what is left (bare URL, hash token, widget crumbs);
-4. otherwise kept. The headline is the first short line before the body starts.
-Inline credits (本网讯（通讯员X）, （撰稿人：X 审核人：Y）) are read into metadata and cut out of the line.
-Every removal is recorded in the quality report with its text and reason.
+4. dropped if the line classifier (lines.py: general features of the line and of where it stands in
+   the page) scores it as chrome;
+5. otherwise kept. The headline is the first short line before the body starts.
+Inline credits (本网讯（通讯员X）, （撰稿人：X 审核人：Y）), chrome glued after a line's last sentence and
+the 原标题： label are cut out of the line. Every removal is recorded in the quality report with its text
+and reason.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from functools import cache
 from ..config import Settings
 from ..document import CorruptedSpan, DroppedLine, Metadata, Report
 from ..resources import data_toml
+from .lines import LineClassifier
 from .script import to_simplified
 
 PEOPLE_FIELDS = ("author", "reporter", "editor", "reviewer", "photographer")
@@ -38,11 +43,14 @@ class _Rules:
     groups: tuple[_Group, ...]
     inline: tuple[tuple[str, re.Pattern[str]], ...]
     date: re.Pattern[str]
+    date_day_first: re.Pattern[str]
     labels: tuple[tuple[str, str], ...]
     any_label: re.Pattern[str]
     dateline: re.Pattern[str]
     credit_tail: re.Pattern[str]
     byline: re.Pattern[str]
+    bare_credit: re.Pattern[str]
+    original_title: re.Pattern[str]
 
 
 @cache
@@ -59,11 +67,14 @@ def _rules() -> _Rules:
         groups=groups,
         inline=tuple((name, re.compile(rx)) for name, rx in boiler["inline"].items()),
         date=re.compile(meta["date"]),
+        date_day_first=re.compile(meta["date_day_first"]),
         labels=labels,
         any_label=re.compile(rf"(?:{any_label})\s*[:：]"),
         dateline=re.compile(meta["inline"]["dateline"]),
         credit_tail=re.compile(meta["inline"]["credit_tail"]),
         byline=re.compile(meta["inline"]["byline"]),
+        bare_credit=re.compile(meta["inline"]["bare_credit"]),
+        original_title=re.compile(meta["inline"]["original_title"]),
     )
 
 
@@ -75,7 +86,7 @@ def _match_group(line: str, strong: bool) -> str | None:
 
 
 def _set(meta: Metadata, field: str, value: str | None) -> None:
-    value = (value or "").strip(" ：:，,;；?")
+    value = (value or "").strip(" ：:，,;；?（）()[]【】")
     if value and not getattr(meta, field):
         setattr(meta, field, value)
 
@@ -103,7 +114,7 @@ def _read_metadata(line: str, meta: Metadata) -> str:
     """Read every metadata item in the line into meta; return what is left of the line."""
     rules = _rules()
     residue = line
-    date = rules.date.search(line)
+    date = rules.date.search(line) or rules.date_day_first.search(line)
     if date:
         if not meta.published:
             meta.published = f"{int(date['y']):04d}-{int(date['m']):02d}-{int(date['d']):02d}"
@@ -127,6 +138,10 @@ def _read_metadata(line: str, meta: Metadata) -> str:
     for match in rules.byline.finditer(residue):
         _set(meta, "photographer" if match["kind"] in ("图", "摄") else "reporter", match["name"])
     residue = rules.byline.sub(" ", residue)
+    if _is_short_credit_line(line):
+        for match in rules.bare_credit.finditer(residue):
+            _set(meta, "reporter", match["name"])
+        residue = rules.bare_credit.sub(" ", residue)
     residue = re.sub(r"(?:记者|通讯员)\s*(?=\s|$)", " ", residue)
     return residue.strip(" ()（）|")
 
@@ -134,8 +149,24 @@ def _read_metadata(line: str, meta: Metadata) -> str:
 def _is_metadata_line(line: str) -> bool:
     rules = _rules()
     return len(line) <= 160 and "。" not in line and bool(
-        rules.date.search(line) or rules.any_label.search(line) or rules.byline.search(line)
+        rules.date.search(line) or rules.date_day_first.search(line) or rules.any_label.search(line)
+        or rules.byline.search(line) or _is_short_credit_line(line)
     )
+
+
+def _is_short_credit_line(line: str) -> bool:
+    """记者 黄有杰 报道: a reporter credit without a colon, on a short line with no sentence in it."""
+    return len(line) <= 40 and not re.search("[，。；！？]", line) and bool(_rules().bare_credit.search(line))
+
+
+def _only_metadata_left(residue: str) -> bool:
+    """What is left of a metadata line is more page furniture, not text: nothing Chinese, a label still
+    holding a value (发布开发区：…), or a few words with no sentence punctuation (文章 点击数, an outlet)."""
+    if not HAN.search(residue):
+        return True
+    if re.search("[，。；！？]", residue):
+        return False
+    return bool(re.search(r"[\u4e00-\u9fff]{2,8}\s*[:：]", residue)) or len(HAN.findall(residue)) <= 12
 
 
 def _is_body_line(line: str) -> bool:
@@ -176,7 +207,9 @@ def clean(report: Report, settings: Settings) -> Report:
     kept: list[str] = []
     title: str | None = None
     in_body = False
-    for raw_line in report.text.split("\n"):
+    raw_lines = report.text.split("\n")
+    classifier = LineClassifier(raw_lines)
+    for index, raw_line in enumerate(raw_lines):
         line = raw_line.strip()
         if not line:
             continue
@@ -186,7 +219,7 @@ def clean(report: Report, settings: Settings) -> Report:
             continue
         if _is_metadata_line(line):
             residue = _read_metadata(line, meta)
-            if not HAN.search(residue) or _match_group(residue, strong=False) or _match_group(residue, True):
+            if _only_metadata_left(residue) or _match_group(residue, strong=False) or _match_group(residue, True):
                 dropped.append(DroppedLine(line, "metadata"))
                 continue
         group = _match_group(line, strong=False)
@@ -194,6 +227,12 @@ def clean(report: Report, settings: Settings) -> Report:
             dropped.append(DroppedLine(line, group))
             continue
         line = _cut_inline(line, meta, dropped)
+        line, tail = classifier.cut_tail(line)
+        if tail:
+            dropped.append(DroppedLine(tail, "chrome:glued_tail"))
+        if not in_body and (label := _rules().original_title.match(line)):
+            dropped.append(DroppedLine(label.group(0).strip(), "inline_original_title"))
+            line = line[label.end():]
         if not line:
             continue
         if (credit := _source_credit(line)):
@@ -203,6 +242,9 @@ def clean(report: Report, settings: Settings) -> Report:
             continue
         if title and line == title:
             dropped.append(DroppedLine(line, "duplicate_title"))
+            continue
+        if (reason := classifier.chrome(index, line)):
+            dropped.append(DroppedLine(line, reason))
             continue
         if not in_body and _is_body_line(line):
             in_body = True
