@@ -61,47 +61,108 @@ def _head_before(text: str, end: int) -> str:
                 break
             start = opening
             continue
-        if ch in LIST_SEPARATORS or text[:start].endswith("项目"):
+        if ch in LIST_SEPARATORS or text.endswith("项目", 0, start):  # no prefix copy: linear
             break
         start -= 1
     return text[start:end]
 
 
 def find_campaigns(text: str) -> list[Item]:
-    """Quoted campaign names and slogans, scored by the words around the quotes."""
+    """Quoted campaign names and slogans, scored by their shape and the words around the quotes.
+
+    Short quoted words are mostly figures of speech (当好“店小二”, 吹响“集结号”) and need a cue; longer
+    quoted phrases in these reports are mostly slogans and need only one. A phrase quoted inside a
+    longer quoted phrase (“深学争优” of “深学争优、敢为争先、实干争效”) is that slogan's part, not another.
+    """
     rules = _rules()
+    quotes = list(QUOTED.finditer(text))
     counts: dict[str, int] = {}
-    for match in QUOTED.finditer(text):
+    for match in quotes:
         counts[match.group(1)] = counts.get(match.group(1), 0) + 1
     found: list[Item] = []
     seen: set[str] = set()
-    for match in QUOTED.finditer(text):
+    for match in quotes:
         phrase = match.group(1)
-        if phrase in seen or "?" in phrase or phrase in rules["not_campaigns"]:
+        if phrase in seen or _not_a_campaign(phrase, rules):
             continue
-        score = 0
-        if rules["campaign_after"].match(text[match.end():match.end() + 6]):
-            score += 2
-        if rules["campaign_before"].search(text[max(0, match.start() - 4):match.start()]):
-            score += 1
-        if rules["campaign_numeric"].match(phrase) and len(phrase) <= 6:
-            score += 2
-        if rules["campaign_suffix"].search(phrase):
-            score += 1
-        if "、" in phrase and len(phrase) >= 8:
-            score += 1
-        if counts[phrase] > 1:
-            score += 1
-        if phrase in rules["known_slogans"]:
-            score += 2
-        if len(phrase) <= 2:
-            score -= 2
-        if re.search(r"[，。！？]", phrase) or re.fullmatch(r"[\d.]+", phrase):
-            score -= 2
-        if score >= 2:
+        if any(phrase in other and phrase != other for other in counts):
+            continue
+        before = text[max(0, match.start() - 4):match.start()]
+        after = text[match.end():match.end() + 6]
+        if _campaign_score(phrase, before, after, counts[phrase], rules) >= 2:
             seen.add(phrase)
             found.append(Item(phrase, match.start() + 1, match.end() - 1))
+    quoted = [(m.start(), m.end()) for m in quotes]
+    for drive in _named_drives(text, rules):
+        inside_quotes = any(s <= drive.start and drive.end <= e for s, e in quoted)
+        if not inside_quotes and not any(drive.text in item.text or item.text in drive.text for item in found):
+            found.append(drive)
     return found
+
+
+def _named_drives(text: str, rules: dict) -> list[Item]:
+    """Unquoted drives with a period in their name; the longest spelling of each, bare 百日行动 only
+    when no longer one names it."""
+    names: dict[str, Item] = {}
+    for match in rules["drive_end"].finditer(text):
+        start = match.start()
+        while start > 0 and match.start() - start < 14 and "\u4e00" <= text[start - 1] <= "\u9fff":
+            start -= 1
+        description = text[start:match.start()]
+        cuts = list(rules["drive_cut"].finditer(description))
+        if cuts:
+            start += cuts[-1].end()
+        name = text[start:match.end()]
+        if len(name) - len(match.group()) >= 2 and name not in names:
+            names[name] = Item(name, start, match.end())
+    return [item for name, item in names.items() if not any(name in other and name != other for other in names)]
+
+
+def _not_a_campaign(phrase: str, rules: dict) -> bool:
+    """Questions, quoted sentences, numbers, periods of time and generic labels."""
+    return bool(
+        re.search(r"[?？。！!：:；]", phrase)
+        or rules["all_numerals"].match(phrase)
+        or rules["time_period"].match(phrase)
+        or phrase in rules["not_campaigns"]
+    )
+
+
+def _campaign_score(phrase: str, before: str, after: str, count: int, rules: dict) -> int:
+    numeral_start = bool(rules["numerals"].match(phrase))
+    score = 1 if len(phrase) >= 4 else 0
+    if len(phrase) <= 2 and not numeral_start:
+        return 0  # 站位, 磁场: a plain word in quotes; 三早, 双高 are coined counts
+    if rules["campaign_after"].match(after):
+        score += 2
+    if rules["campaign_before"].search(before):
+        score += 1
+    if numeral_start and len(phrase) <= 6:
+        score += 2
+    elif len(rules["counting_numerals"].findall(phrase)) >= 2:
+        score += 2  # 两月一签约一开工, 十天一调度: a coined count
+    if rules["campaign_suffix"].search(phrase):
+        score += 2
+    elif rules["weak_suffix"].search(phrase):
+        score += 1
+    if _parallel(phrase, rules):
+        score += 2
+    elif "，" in phrase or "," in phrase:
+        score -= 1  # a quoted sentence rather than a slogan
+    if count > 1:
+        score += 1
+    if phrase in rules["known_slogans"]:
+        score += 2
+    return score
+
+
+def _parallel(phrase: str, rules: dict) -> bool:
+    """稳住、进好、调优 / 日汇报、周督办、月调度: two to four parts of similar length."""
+    parts = [p for p in rules["parallel_separators"].split(phrase) if p]
+    if not 2 <= len(parts) <= 4:
+        return False
+    lengths = [len(p) for p in parts]
+    return min(lengths) >= 2 and max(lengths) <= 2 * min(lengths) and max(lengths) <= 10
 
 
 def find_targets(text: str) -> list[Item]:
