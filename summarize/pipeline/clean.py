@@ -248,7 +248,14 @@ def clean(report: Report, settings: Settings) -> Report:
             continue
         if not in_body and _is_body_line(line):
             in_body = True
+        if not in_body and title is not None and kept and kept[-1] == title and _continues_headline(title, line):
+            # A headline broken over two lines: …签约 / 暨…开工仪式, or X在Y调研时强调 / <what was said>.
+            title = kept[-1] = title + ("" if line.startswith(HEADLINE_JOINERS) else " ") + line
+            continue
         if not in_body and title is None and 6 <= len(line) <= 80 and "。" not in line:
+            if (tag := HEADLINE_TAG.match(line)) and len(line) - tag.end() >= 6:
+                dropped.append(DroppedLine(tag.group(0), "inline_headline_tag"))
+                line = line[tag.end():]
             title = line
         kept.append(line)
     meta.title = title or _site_title(html_title)
@@ -256,6 +263,20 @@ def clean(report: Report, settings: Settings) -> Report:
     report.text = "\n".join(kept)
     _locate_corruption(report)
     return report
+
+
+# 【江西】 before a headline: the site's column or region tag, not part of the headline.
+HEADLINE_TAG = re.compile(r"^【[^】]{1,6}】\s*")
+# A second headline line that starts with one of these continues the first: …签约 / 暨…开工仪式.
+HEADLINE_JOINERS = ("暨", "及", "和", "与", "并")
+# A headline ending in a verb of speech is incomplete: what was said is on the next line.
+SPEECH_AT_END = re.compile(r"(?:强调|指出|表示|要求|寄语|提出)$")
+
+
+def _continues_headline(title: str, line: str) -> bool:
+    if len(title) + len(line) > 80 or re.search("[，。；！？]", line) or len(line) < 4:
+        return False
+    return line.startswith(HEADLINE_JOINERS) or bool(SPEECH_AT_END.search(title))
 
 
 def _site_title(html_title: str | None) -> str | None:
