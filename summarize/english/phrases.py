@@ -250,7 +250,12 @@ class Translator:
         """A leftover run ending in a place name: 赴维西县 -> [to, Weixi County]."""
         if (place := self._place(run, known_only=True)) is not None:
             return [place]
+        heads, longest = _known_place_heads()
         for cut in range(1, len(run) - 2):  # a known place after some words
+            # Only a cut where a gazetteer name starts can succeed: checking that first keeps a long
+            # run without punctuation linear instead of parsing every suffix of it (issue 11).
+            if not any(run[cut:cut + k] in heads for k in range(1, longest + 1)):
+                continue
             if (place := self._place(run[cut:], known_only=True)) is not None:
                 return [*self._fallback(run[:cut]), place]
         for suffix in suffixes():  # an unknown river, road or town: a two-character name before it
@@ -271,6 +276,13 @@ class Translator:
 
     def phrase(self, text: str) -> str:
         return join_tokens(self.tokens(text))
+
+
+@cache
+def _known_place_heads() -> tuple[frozenset[str], int]:
+    """Names that a gazetteer unit starts with (its full name less a unit word), and the longest length."""
+    heads = {name[: -len(s.zh)] for name in gazetteer()[0] for s in suffixes() if name.endswith(s.zh)}
+    return frozenset(heads), max(map(len, heads), default=0)
 
 
 @cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from functools import cache
 
 from ..resources import data_toml
@@ -26,6 +27,9 @@ def find_event_date(text: str, start: int, published: str | None) -> tuple[str |
     """
     month_day, time_of_day, event_cues, deadline = _patterns()
     best: tuple[int, int, tuple[str, str | None, int, int]] | None = None
+    # Sentence bounds by binary search over the positions of 。 and newlines (no rescans: linear time).
+    stops = [m.start() for m in re.finditer("[。\n]", text)]
+    cued: dict[tuple[int, int], bool] = {}
     for match in month_day.finditer(text, start):
         month, day = cn_number(match["m"]), cn_number(match["d"])
         if not (1 <= month <= 12 and 1 <= day <= 31):
@@ -35,11 +39,13 @@ def find_event_date(text: str, start: int, published: str | None) -> tuple[str |
         explicit = int(match["y"]) if match["y"] else None
         year = explicit or _year_from(published, month, day)
         value = f"{year:04d}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
-        sentence_start = max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-        sentence_end = min((i for i in (text.find("。", after), text.find("\n", after)) if i >= 0),
-                           default=len(text))
+        sentence_start = (stops[k - 1] + 1) if (k := bisect_left(stops, match.start())) else 0
+        k = bisect_left(stops, after)
+        sentence_end = stops[k] if k < len(stops) else len(text)
         score = 0
-        if event_cues.search(text, sentence_start, sentence_end):
+        if (sentence_start, sentence_end) not in cued:  # many dates in one long sentence: search it once
+            cued[sentence_start, sentence_end] = bool(event_cues.search(text, sentence_start, sentence_end))
+        if cued[sentence_start, sentence_end]:
             score += 2
         if deadline.match(text, after):
             score -= 3

@@ -61,8 +61,12 @@ def _candidates(text: str, body_start: int, names: set[str]) -> list[tuple[Span,
 
 def _opens_paragraph(text: str, start: int) -> bool:
     """Nothing but a speaker, 要 or an enumerator stands between the line start and the phrase."""
-    line_start = text.rfind("\n", 0, start) + 1
-    lead = text[line_start:start]
+    # Only the last 13 characters can hold the line start of a lead of 12 or fewer: look no further
+    # back, so a long line is not rescanned for every candidate (linear time).
+    newline = text.rfind("\n", max(0, start - 13), start)
+    if newline < 0 and start > 12:
+        return False
+    lead = text[newline + 1:start]
     return len(lead) <= 12 and "，" not in lead.rstrip("，") and "。" not in lead
 
 

@@ -17,6 +17,7 @@ from ..document import Official
 from ..resources import data_lines, data_toml
 
 HARD_STOP = "，。；：！？\n“”（）()《》 "
+_CLAUSE_STOP = re.compile("[，。；\n ]")
 LEADING_NOISE = re.compile(r"^(?:会上|会议由|由|并由|并|和|与|及|同|经|请|在|其中|另外|以及)")
 
 
@@ -97,12 +98,38 @@ def _title_before(text: str, pos: int) -> str | None:
     return "、".join(reversed(chain)) or None
 
 
-def _clause_after(text: str, pos: int, other_names: set[str]) -> str:
-    end = pos
-    while end < len(text) and text[end] not in "，。；\n ":
-        end += 1
-    clause = text[pos:end]
-    for name in other_names:
+def _mentions(text: str, names: set[str]) -> list[tuple[str, int]]:
+    """(name, end) of every mention, as re.finditer would find each name's non-overlapping matches.
+
+    One pass over the text checking the few name lengths at each position, instead of one pass per
+    name: many distinct officials stay linear in the text's length.
+    """
+    if not names:
+        return []
+    lengths = sorted({len(n) for n in names})
+    next_free: dict[str, int] = {}
+    found = []
+    first_chars = re.compile("[" + re.escape("".join({n[0] for n in names})) + "]")
+    for start in first_chars.finditer(text):
+        pos = start.start()
+        for length in lengths:
+            name = text[pos:pos + length]
+            if name in names and pos >= next_free.get(name, 0):
+                next_free[name] = pos + length
+                found.append((name, pos + length))
+    return found
+
+
+def _clause_after(text: str, pos: int, names: set[str], own: str, lengths: set[int] | None = None) -> str:
+    """The clause after a mention of ``own``, cut before the first other name in it.
+
+    ``lengths`` (the lengths of ``names``) may be passed to save recomputing them for every mention."""
+    stop = _CLAUSE_STOP.search(text, pos)
+    clause = text[pos:stop.start() if stop else len(text)]
+    # Only names that occur in the clause can cut it: find them by position, not by trying every name.
+    lengths = lengths if lengths is not None else {len(n) for n in names}
+    present = {clause[i:i + k] for i in range(1, len(clause)) for k in lengths} & names
+    for name in sorted(present - {own}):
         cut = clause.find(name)
         if cut > 0:
             clause = clause[:cut]
@@ -148,17 +175,17 @@ def find_officials(text: str, excluded_names: set[str] | None = None) -> list[Of
             cursor += 1 + len(follower)
 
     names = set(people)
-    for person in people.values():
-        for match in re.finditer(re.escape(person.name), text):
-            after = match.end()
-            if not rules.after_name.match(text, after) and after != len(text):
-                continue
-            clause = _clause_after(text, after, names - {person.name})
-            roles = _roles_in(clause)
-            if not roles:
-                # 朱西胜，…，副总经理刘颖一同调研。: the verb closes a list of people.
-                roles = _roles_in(_first_cue_clause(_sentence_rest(text, after)))
-            person.roles |= roles
+    name_lengths = {len(n) for n in names}
+    for name, after in _mentions(text, names):
+        person = people[name]
+        if not rules.after_name.match(text, after) and after != len(text):
+            continue
+        clause = _clause_after(text, after, names, person.name, name_lengths)
+        roles = _roles_in(clause)
+        if not roles:
+            # 朱西胜，…，副总经理刘颖一同调研。: the verb closes a list of people.
+            roles = _roles_in(_first_cue_clause(_sentence_rest(text, after)))
+        person.roles |= roles
 
     officials = []
     for person in sorted(people.values(), key=lambda p: p.start):

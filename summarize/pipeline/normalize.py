@@ -16,7 +16,10 @@ from .script import detect_script, fix_conversion, is_han, to_simplified
 
 # Scrapers write pinyin in lower case; '(RONG)' or '(CPPCC)' is left alone.
 _SYLLABLE = rf"[{LOWER_SYLLABLE_CHARS}]{{1,7}}[1-5]?"
-ANNOTATION = re.compile(rf"(?<=[\u3400-\u9fff])[(（]({_SYLLABLE}(?:[ '’]{_SYLLABLE})*)[)）]")
+_ANNOTATION_BODY = rf"[(（]({_SYLLABLE}(?:[ '’]{_SYLLABLE})*)[)）]"
+ANNOTATION = re.compile(rf"(?<=[\u3400-\u9fff]){_ANNOTATION_BODY}")
+ANNOTATION_ONE = re.compile(_ANNOTATION_BODY)
+ANNOTATION_CHAIN = re.compile(rf"(?<=[\u3400-\u9fff])(?:{_ANNOTATION_BODY})+")
 FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 INLINE_SPACE = re.compile(r"[ \t\u00a0\u3000\u2002-\u200b\ufeff]+")
 SPACE_AT_PUNCT = re.compile(r" +(?=[，。；：！？、”’》）】])|(?<=[，。；：！？、“‘《（【]) +")
@@ -24,28 +27,35 @@ PARENS_WITH_HAN = re.compile(r"\(([^()\n]*[\u4e00-\u9fff][^()\n]*)\)")
 
 
 def remove_annotations(text: str) -> tuple[str, int, list[str]]:
-    examples: list[str] = []
-    count = 0
+    """Drop pinyin annotations in one pass over the text (linear in its length).
 
-    def drop(match: re.Match[str]) -> str:
-        nonlocal count
-        words = re.split(r"[ '’]", match.group(1))
-        if not all(strip_tones(w) in pinyin_syllables() for w in words):
-            return match.group(0)
-        # An all-lowercase-ASCII word of one letter like (a) is far more likely a list marker.
-        if len(match.group(1)) == 1:
-            return match.group(0)
-        count += 1
-        if len(examples) < 10:
-            examples.append(match.group(0))
-        return ""
+    字(zì)(zì): a scraper that ran twice leaves a chain of annotations. The chain after a Han character
+    is read left to right: annotations are dropped while they are pinyin; the first that is not stays,
+    and so does everything after it (it no longer follows a Han character). Examples are listed in the
+    order repeated passes would find them: first annotations of every chain, then second ones.
+    """
+    found: list[tuple[int, int, str]] = []  # (depth in its chain, position, annotation)
 
-    # 字(zì)(zì): a scraper that ran twice leaves two annotations; remove until none is left.
-    while True:
-        before = count
-        text = ANNOTATION.sub(drop, text)
-        if count == before:
-            return text, count, examples
+    def drop_chain(chain: re.Match[str]) -> str:
+        kept_from = len(chain.group(0))
+        for depth, one in enumerate(ANNOTATION_ONE.finditer(chain.group(0))):
+            if not _is_pinyin_annotation(one.group(1)):
+                kept_from = one.start()
+                break
+            found.append((depth, chain.start() + one.start(), one.group(0)))
+        return chain.group(0)[kept_from:]
+
+    text = ANNOTATION_CHAIN.sub(drop_chain, text)
+    examples = [example for _, _, example in sorted(found)[:10]]
+    return text, len(found), examples
+
+
+def _is_pinyin_annotation(inside: str) -> bool:
+    words = re.split(r"[ '’]", inside)
+    if not all(strip_tones(w) in pinyin_syllables() for w in words):
+        return False
+    # An all-lowercase-ASCII word of one letter like (a) is far more likely a list marker.
+    return len(inside) != 1
 
 
 def _is_cjk_context(ch: str, extra: str) -> bool:
