@@ -22,7 +22,7 @@ INDEX_CSV = "index.csv"
 
 # The index columns, in order (docs/batch.md describes each).
 INDEX_COLUMNS = ("path", "status", "error", "title", "title_en", "date", "published", "jurisdiction",
-                 "event_type", "sha256", "json", "md")
+                 "event_type", "officials", "summary_zh", "summary_en", "sha256", "json", "md")
 
 
 def settings_key(settings_key_dict: dict[str, Any], version: str) -> str:

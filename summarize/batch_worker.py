@@ -18,6 +18,8 @@ from typing import Any
 from .batch_files import output_paths, record_path
 from .batch_index import printable, write_record
 from .config import Settings
+from .database.rows import officials_cell
+from .document import to_jsonable
 from .errors import ModelError, SummarizeError
 from .io import atomic_write_text
 
@@ -61,7 +63,9 @@ def process(task: Task, job: Job) -> dict[str, Any]:
         facts, english = report.facts, report.english
         record.update(status="ok", sha256=report.sha256, title=facts.title, title_en=english.title_en,
                       date=facts.event_date, published=facts.published, jurisdiction=facts.jurisdiction,
-                      event_type=facts.event_type, outputs=written)
+                      event_type=facts.event_type, outputs=written,
+                      officials=officials_cell(to_jsonable(facts.officials)), summary_zh=facts.summary_zh,
+                      summary_en=english.summary_en)
     except ModelError:
         raise  # a model that cannot load fails every report the same way: batch() stops and says so
     except SummarizeError as err:  # bad input, or (--strict) a model output the text does not support

@@ -75,6 +75,7 @@ class BatchSummary:
     timings_s: dict[str, float] = field(default_factory=dict)  # discover, plan, warm_up, process, index
     index_jsonl: str | None = None
     index_csv: str | None = None
+    database: str | None = None  # OUT/summaries.db (docs/database.md); None with database=False
 
     @property
     def rate(self) -> float:
@@ -128,13 +129,14 @@ class BatchInterrupted(KeyboardInterrupt):
 def batch(input_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str] | None = None, *,
           settings: Settings | None = None, jobs: int | None = None, globs: Sequence[str] | None = None,
           force: bool = False, formats: Sequence[str] = FORMATS,
-          progress: ProgressCallback | None = None) -> BatchSummary:
+          progress: ProgressCallback | None = None, database: bool = True) -> BatchSummary:
     """Summarize every report under ``input_dir`` into ``out_dir`` (default: DIR-summaries beside DIR).
 
     Raises UsageError for a missing input directory, one that is a file, or bad arguments; one report
     that fails is recorded in the summary and the batch goes on. A ModelError (the model cannot be
     found, loaded or run) would fail every report alike, so it stops the batch and is raised after the
-    index of what is done is written. Raises BatchInterrupted on Ctrl-C.
+    index of what is done is written. Raises BatchInterrupted on Ctrl-C. ``database`` also writes
+    OUT/summaries.db from the same records as the index (summarize.database).
     """
     started = time.perf_counter()
     settings = settings if settings is not None else load_settings()
@@ -170,6 +172,12 @@ def batch(input_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str] | N
         jsonl, csv_path = write_index(out, ordered)
         summary.index_jsonl, summary.index_csv = str(jsonl), str(csv_path)
         timings["index"] = time.perf_counter() - t
+        if database:  # inside the lock, from the same records as the index
+            from .database.write import sync_database
+
+            t = time.perf_counter()
+            summary.database = str(sync_database(out, ordered).path)
+            timings["database"] = time.perf_counter() - t
 
     summary.failures.sort(key=lambda f: f.path)
     summary.elapsed_s = time.perf_counter() - started

@@ -40,6 +40,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--format", choices=tuple(FORMAT_CHOICES), default="both",
                        help="per-report outputs: OUT/<path>.json (full result), OUT/<path>.md "
                             "(readable summary) or both (default)")
+    group.add_argument("--no-db", dest="database", action="store_false",
+                       help="do not write OUT/summaries.db (the SQLite database of reports, officials and "
+                            "people; docs/database.md)")
     group.add_argument("--force", action="store_true",
                        help="summarize every report again, even those whose outputs are up to date")
     group.add_argument("-q", "--quiet", action="store_true",
@@ -58,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         with _sigterm_as_interrupt():
             summary = batch(args.dir, args.out, settings=settings, jobs=args.jobs, globs=args.glob,
-                            force=args.force, formats=FORMAT_CHOICES[args.format], progress=view)
+                            force=args.force, formats=FORMAT_CHOICES[args.format], progress=view,
+                            database=args.database)
     except BatchInterrupted as stop:
         view.show_summary(stop.summary)
         return 130
