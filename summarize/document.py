@@ -59,6 +59,7 @@ class QualityReport:
     corrupted_spans: list[CorruptedSpan] = field(default_factory=list)
     unsupported: list[dict[str, Any]] = field(default_factory=list)  # verifier findings
     warnings: list[str] = field(default_factory=list)
+    ner: str | None = None  # what read the names: "lac" (the pretrained tagger) or "rules" (no onnxruntime)
 
 
 @dataclass

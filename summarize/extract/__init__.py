@@ -8,7 +8,8 @@ from .dates import find_event_date
 from .event_type import classify_event
 from .items import find_campaigns, find_projects, find_targets
 from .key_points import pick_key_points
-from .officials import find_officials
+from .ner import tag_intervals
+from .officials import cue_intervals, find_officials
 from .places import find_jurisdiction
 from .summary import compose_summary
 from .text import sentences
@@ -24,11 +25,14 @@ def extract(report: Report, settings: Settings) -> Report:
     lead = body_sentences[0].text if body_sentences else ""
 
     facts.event_date, time_of_day, _, _ = find_event_date(text, body_start, facts.published)
-    facts.event_type = classify_event(facts.title, lead)
+    # The headline, else the lead, else the next sentences (a lead may be scene-setting: 惊蛰到、万物长。).
+    facts.event_type = classify_event(facts.title, lead, *(s.text for s in body_sentences[1:3]))
     facts.jurisdiction = find_jurisdiction(facts.title, lead, text, facts.source)
     staff = {getattr(meta, f) for f in ("author", "reporter", "editor", "reviewer", "photographer")}
     staff_names = {name for value in staff if value for name in value.split("、")}
-    facts.officials = find_officials(text, excluded_names=staff_names)
+    tagged = tag_intervals(text, cue_intervals(text))  # None where the tagger is unavailable
+    report.quality.ner = "lac" if tagged is not None else "rules"
+    facts.officials = find_officials(text, excluded_names=staff_names, tagged=tagged)
     facts.projects = find_projects(text)
     facts.campaigns = find_campaigns(text)
     facts.targets = find_targets(text)
