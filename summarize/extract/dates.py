@@ -13,7 +13,7 @@ from .text import cn_number
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
-    rules = data_toml("extract.toml")["dates"]
+    rules = data_toml("events.toml")["dates"]
     return (re.compile(rules["month_day"]), re.compile(rules["time_of_day"]), re.compile(rules["event_cues"]),
             re.compile(rules["deadline_after"]))
 

@@ -1,4 +1,8 @@
-"""Event type from cue words in the headline, else in the lead sentence."""
+"""Event type from the event noun of the headline, else of the lead sentence.
+
+The taxonomy (meeting, mobilization, inspection, research_visit, conference, other) and the cue words
+of each type are in data/events.toml and docs/taxonomy.md.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +14,12 @@ from ..resources import data_toml
 
 @cache
 def _cues() -> list[tuple[str, re.Pattern[str]]]:
-    rules = data_toml("extract.toml")["event_types"]
+    rules = data_toml("events.toml")["event_types"]
     return [(name, re.compile(rules[name])) for name in rules["order"]]
 
 
 def classify_event(*texts: str | None) -> str:
+    """The first type whose cues match, trying the texts in order (headline, lead, ...)."""
     for text in texts:
         if not text:
             continue
@@ -22,3 +27,4 @@ def classify_event(*texts: str | None) -> str:
             if pattern.search(text):
                 return name
     return "other"
+
