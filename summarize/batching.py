@@ -46,7 +46,7 @@ from .batch_index import (
 )
 from .batch_worker import Job, Task, failed_record, init_worker, run_task, safe_process
 from .config import Settings, load_settings
-from .errors import EXIT_FAILED, EXIT_OK, ModelError, UsageError
+from .errors import EXIT_FAILED, EXIT_OK, ModelError, SummarizeError, UsageError
 
 FORMATS = ("json", "md")
 LOCK_WAIT_S = 3.0
@@ -129,7 +129,8 @@ class BatchInterrupted(KeyboardInterrupt):
 def batch(input_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str] | None = None, *,
           settings: Settings | None = None, jobs: int | None = None, globs: Sequence[str] | None = None,
           force: bool = False, formats: Sequence[str] = FORMATS,
-          progress: ProgressCallback | None = None, database: bool = True) -> BatchSummary:
+          progress: ProgressCallback | None = None, ray: str | None = None,
+          database: bool = True) -> BatchSummary:
     """Summarize every report under ``input_dir`` into ``out_dir`` (default: DIR-summaries beside DIR).
 
     Raises UsageError for a missing input directory, one that is a file, or bad arguments; one report
@@ -137,11 +138,17 @@ def batch(input_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str] | N
     found, loaded or run) would fail every report alike, so it stops the batch and is raised after the
     index of what is done is written. Raises BatchInterrupted on Ctrl-C. ``database`` also writes
     OUT/summaries.db from the same records as the index (summarize.database).
+
+    ``ray`` (default: the ``ray`` setting) runs the same batch with Ray Data: ``"local"`` on a Ray
+    runtime started for it, ``"auto"`` or an address on an existing cluster (summarize.batch_ray).
     """
     started = time.perf_counter()
     settings = settings if settings is not None else load_settings()
     chosen_formats = _check_formats(formats)
     resolve_jobs(jobs, settings, 1)  # bad values are usage errors before anything is written
+    from .batch_ray import ray_address  # imports no Ray
+
+    address = ray_address(ray, settings.ray)
     source = check_input_dir(input_dir)
     out = check_out_dir(Path(out_dir) if out_dir is not None else default_out_dir(source))
     summary = BatchSummary(input_dir=str(source), out_dir=str(out))
@@ -165,7 +172,12 @@ def batch(input_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str] | N
 
         summary.jobs = resolve_jobs(jobs, settings, len(todo))
         tally = _Tally(summary, records, len(todo), progress)
-        fatal = _process_all(todo, job, tally)  # emits "start" once work can begin
+        if address is None:
+            fatal: SummarizeError | None = _process_all(todo, job, tally)  # emits "start" once work can begin
+        else:
+            from .batch_ray import process_all_on_ray
+
+            fatal = process_all_on_ray(todo, job, tally, address, jobs or settings.jobs or None)
 
         t = time.perf_counter()
         ordered = [records[rel] for _path, rel in reports if rel in records]

@@ -22,6 +22,7 @@ class Settings:
     keep_script: bool = False  # keep Traditional characters instead of converting
     max_bytes: int = 5_000_000  # refuse larger inputs
     glossary: list[str] = field(default_factory=list)  # extra user glossary TSV files
+    phrasebook: list[str] = field(default_factory=list)  # extra user phrasebook TSV files (docs/english.md)
     translate: bool = False  # add a full sentence-aligned translation
     strict: bool = False  # an unsupported model output is an error
     # Model engine (see summarize.model.defaults for the default model names).
@@ -37,6 +38,9 @@ class Settings:
     backend: str = "transformers"  # transformers | ctranslate2
     # Batch
     jobs: int = 0  # 0 = CPU count
+    # Batch on Ray (docs/scale.md): None or "off" = local processes; "local" = a Ray runtime started on this
+    # machine; "auto", "HOST:PORT" or "ray://HOST:PORT" = an existing Ray cluster.
+    ray: str | None = None
     sources: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def get_with_source(self) -> list[tuple[str, Any, str]]:
@@ -53,6 +57,7 @@ class Settings:
         key: dict[str, Any] = {k: getattr(self, k) for k in keys}
         # A user glossary edited in place changes the English: its content counts, not just its path.
         key["glossary"] = [[path, _file_digest(path)] for path in self.glossary]
+        key["phrasebook"] = [[path, _file_digest(path)] for path in self.phrasebook]
         return key
 
 

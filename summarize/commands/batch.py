@@ -17,6 +17,8 @@ EXAMPLES = """\
   summarize batch reports/ --force               # redo everything, even up-to-date reports
   summarize batch reports/ | jq .failed          # piped: one line of JSON instead of the table
   summarize batch reports/ --quiet && echo all good
+  summarize batch reports/ --out summaries/ --ray          # on a Ray runtime (pip install 'summarize[ray]')
+  summarize batch reports/ --out summaries/ --ray auto     # on the Ray cluster this machine belongs to
 
 exit status: 0 all reports summarized (or already up to date), 1 some failed (see OUT/index.csv),
 2 usage error (missing DIR, DIR is a file, bad option), 130 interrupted (a re-run finishes the rest).
@@ -40,6 +42,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--format", choices=tuple(FORMAT_CHOICES), default="both",
                        help="per-report outputs: OUT/<path>.json (full result), OUT/<path>.md "
                             "(readable summary) or both (default)")
+    group.add_argument("--ray", nargs="?", const="local", metavar="ADDRESS",
+                       help="run on Ray (needs summarize[ray]): without ADDRESS on a Ray runtime started "
+                            "on this machine; with one ('auto', HOST:PORT, ray://HOST:PORT) on that "
+                            "cluster; 'off' for local processes. Put it after DIR (docs/scale.md)")
     group.add_argument("--no-db", dest="database", action="store_false",
                        help="do not write OUT/summaries.db (the SQLite database of reports, officials and "
                             "people; docs/database.md)")
@@ -62,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         with _sigterm_as_interrupt():
             summary = batch(args.dir, args.out, settings=settings, jobs=args.jobs, globs=args.glob,
                             force=args.force, formats=FORMAT_CHOICES[args.format], progress=view,
-                            database=args.database)
+                            ray=args.ray, database=args.database)
     except BatchInterrupted as stop:
         view.show_summary(stop.summary)
         return 130
