@@ -20,6 +20,8 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--max-bytes", type=int, help="refuse input files larger than this (default 5000000)")
     group.add_argument("--glossary", action="append", metavar="TSV",
                        help="extra glossary file (zh<TAB>en<TAB>category); repeatable, later files win")
+    group.add_argument("--phrasebook", action="append", metavar="TSV",
+                       help="extra phrasebook file (zh<TAB>en<TAB>type[<TAB>note]); repeatable, later files win")
     group.add_argument("--translate", action="store_true", default=None,
                        help="add a sentence-aligned English translation of the whole text (needs a model)")
     group.add_argument("--strict", action="store_true", default=None,
@@ -43,7 +45,7 @@ def add_output_options(parser: argparse.ArgumentParser, formats: tuple[str, ...]
     group.add_argument("-v", "--verbose", action="store_true", help="print timings and quality details")
 
 
-SETTING_FLAGS = ("engine", "keep_script", "max_bytes", "glossary", "translate", "strict", "instruct_model",
+SETTING_FLAGS = ("engine", "keep_script", "max_bytes", "glossary", "phrasebook", "translate", "strict", "instruct_model",
                  "translate_model", "summarize_model", "prompt_dir", "device", "dtype", "backend", "jobs")
 
 
@@ -55,6 +57,10 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
         from ..english.glossary import load_glossary
 
         load_glossary(settings.glossary)
+    if settings.phrasebook:
+        from ..english.phrasebook import load_phrasebook
+
+        load_phrasebook(settings.phrasebook)
     return settings
 
 

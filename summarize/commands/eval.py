@@ -26,6 +26,7 @@ EXAMPLES = """\
   summarize eval --fail-under lead:summary_zh.rougeL=0.1 --fail-over faithfulness.unsupported_share=0
   summarize eval --engine auto                    # rules and, where its weights exist, the model engine
   summarize eval --baseline lead                  # only the lead baseline (--no-baselines: none)
+  summarize eval --clauses dev --fail-under clauses.coverage=0.2 --fail-over clauses.flagged=0
 
 suite layout: DIR/reports/<stem>.<ext> (raw reports) and DIR/references/<stem>.json (notes in the
 format of eval/references/README.md; every key optional). Metric names: docs/eval.md.
@@ -40,6 +41,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     suite.add_argument("--suite", metavar="DIR", help="a folder holding reports/ and references/, or a named suite: seeds, dev")
     suite.add_argument("--reports", metavar="DIR", help="folder of raw reports (with --references)")
     suite.add_argument("--references", metavar="DIR", help="folder of <stem>.json reference notes")
+    suite.add_argument("--clauses", metavar="FILE", help="score the clause renderer on a clauses TSV (id, report, zh, en) "
+                                                      "instead of a suite; 'dev' names the dev suite's clauses.tsv")
     add_engine_options(parser)
     parser.set_defaults(engine=None)
     columns = parser.add_argument_group("baselines")
@@ -70,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
         present.parse_threshold(spec)  # a typo fails before the (slow) run, not after
     old = present.load_result(args.compare) if args.compare else None
     settings = settings_from_args(args)
+    if args.clauses:
+        return _run_clauses(args, settings)
     engines = ENGINE_CHOICE[args.engine or "rules"]
     baselines = [] if args.no_baselines else args.baseline
     suite_dir = resolve_suite_name(args.suite) if args.suite else None
@@ -92,6 +97,46 @@ def run(args: argparse.Namespace) -> int:
         if old is not None:
             present.render_compare(old, result, console)
     failures = present.check_thresholds(result, args.fail_under, args.fail_over)
+    for failure in failures:
+        print(f"summarize eval: threshold failed: {failure}", file=sys.stderr)
+    return EXIT_FAILED if failures else EXIT_OK
+
+
+def _run_clauses(args: argparse.Namespace, settings: object) -> int:
+    """--clauses FILE: coverage, chrF on the rendered clauses and flagged renderings (docs/english.md)."""
+    import json
+
+    from ..errors import UsageError
+    from ..evaluation.clauses import run_clauses
+    from ..evaluation.report import parse_threshold
+    from ..evaluation.suites import dev_clauses_path
+
+    path = dev_clauses_path() if args.clauses == "dev" else args.clauses
+    if path is None:
+        raise UsageError("the dev suite's clauses.tsv was not found: set SUMMARIZE_DEV_SUITE or put it at ../shared/dev")
+    scores = run_clauses(path, settings)
+    aggregate = scores.aggregate()
+    if args.json:
+        text = json.dumps({"aggregate": aggregate, "flagged": scores.flagged, "outputs": scores.outputs},
+                          ensure_ascii=False, indent=1) + "\n"
+        if args.json == "-":
+            sys.stdout.write(text)
+        else:
+            from ..io import atomic_write_text
+
+            atomic_write_text(args.json, text)
+    if not args.quiet and args.json != "-":
+        for name, value in aggregate.items():
+            print(f"{name}\t{value:.4f}" if value < 2 else f"{name}\t{value:.0f}")
+    failures = []
+    for specs, below in ((args.fail_under, True), (args.fail_over, False)):
+        for spec in specs:
+            _, metric, limit = parse_threshold(spec)
+            value = aggregate.get(metric)
+            if value is None:
+                failures.append(f"{metric} was not scored (threshold {limit})")
+            elif (value < limit) if below else (value > limit):
+                failures.append(f"{metric} = {value:.4f} is {'below' if below else 'above'} the threshold {limit}")
     for failure in failures:
         print(f"summarize eval: threshold failed: {failure}", file=sys.stderr)
     return EXIT_FAILED if failures else EXIT_OK

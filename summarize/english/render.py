@@ -16,7 +16,9 @@ from dataclasses import dataclass, field, replace
 from ..config import Settings
 from ..document import English, Facts, Report
 from .glossary import Glossary, load_glossary
+from .grammar import join_list, parse_clause, render_phrase
 from .headline import headline_text, render_headline
+from .phrasebook import Phrasebook, load_phrasebook
 from .phrases import Translator
 from .places import place_en
 from .romanize import romanize_name
@@ -36,10 +38,11 @@ class Rendering:
 
     english: English
     officials: list[OfficialEn] = field(default_factory=list)
-    key_points: list[str] = field(default_factory=list)
-    campaigns: list[str] = field(default_factory=list)
-    projects: list[str] = field(default_factory=list)
-    targets: list[str] = field(default_factory=list)
+    # None where the phrasebook and the clause grammar do not cover the item: never a word-by-word gloss.
+    key_points: list[str | None] = field(default_factory=list)
+    campaigns: list[str | None] = field(default_factory=list)
+    projects: list[str | None] = field(default_factory=list)
+    targets: list[str | None] = field(default_factory=list)
 
 
 GlossaryLike = Glossary | str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None
@@ -69,22 +72,38 @@ def _simplified(facts: Facts) -> Facts:
     return facts
 
 
+def _phrasebook(phrasebook: Phrasebook | Sequence[str | os.PathLike[str]] | None) -> Phrasebook:
+    return phrasebook if isinstance(phrasebook, Phrasebook) else load_phrasebook(list(phrasebook or ()))
+
+
 def render_all(facts: Facts, glossary: GlossaryLike = None, romanize_names: bool = True,
-               simplify: bool = False) -> Rendering:
-    """English for ``facts``. ``glossary``: a Glossary, user glossary paths, or None (built-in).
+               simplify: bool = False,
+               phrasebook: Phrasebook | Sequence[str | os.PathLike[str]] | None = None) -> Rendering:
+    """English for ``facts``. ``glossary``: a Glossary, user glossary paths, or None (built-in);
+    ``phrasebook``: a Phrasebook or user phrasebook paths.
 
     ``simplify`` converts Traditional characters first (reports kept in their own script).
+    Key points, projects, campaigns and targets are rendered only when the phrasebook and the
+    clause grammar cover them whole; the others get None and are listed in ``untranslated``.
     """
     glossary = _glossary(glossary)
+    book = _phrasebook(phrasebook)
     if simplify:
         facts = _simplified(facts)
     names = {o.name: (romanize_name(o.name) if romanize_names else o.name) for o in facts.officials if o.name}
     translator = Translator(glossary, names=names)
     officials = [OfficialEn(names.get(o.name), render_title(o.title, glossary, translator)) for o in facts.officials]
-    key_points = [translator.phrase(i.text) for i in facts.key_points]
-    campaigns = [_campaign(i.text, translator) for i in facts.campaigns]
-    projects = [translator.phrase(i.text) for i in facts.projects]
-    targets = [translator.phrase(i.text) for i in facts.targets]
+    clauses = [parse_clause(i.text, book, glossary) for i in facts.key_points]
+    key_points = [c.text if c else None for c in clauses]
+    # The summary may leave out the clauses of a key point that do not render, keeping those that do.
+    directives = [c or parse_clause(i.text, book, glossary, partial=True) for c, i in zip(clauses, facts.key_points,
+                                                                                          strict=True)]
+    campaigns = [_campaign(i.text, book, glossary) for i in facts.campaigns]
+    projects = [render_phrase(i.text, book, glossary) for i in facts.projects]
+    targets = [c.text if (c := parse_clause(i.text, book, glossary)) else None for i in facts.targets]
+    not_translated = [item.text for items, texts in ((facts.key_points, key_points), (facts.campaigns, campaigns),
+                                                     (facts.projects, projects), (facts.targets, targets))
+                      for item, text in zip(items, texts, strict=True) if text is None]
     jurisdiction_en = None
     if facts.jurisdiction:
         jurisdiction_en = place_en(facts.jurisdiction, glossary, add_parent=True) or translator.phrase(facts.jurisdiction)
@@ -95,16 +114,23 @@ def render_all(facts: Facts, glossary: GlossaryLike = None, romanize_names: bool
         place = place_en(facts.jurisdiction, glossary, joiner=" of ", add_parent=True) or jurisdiction_en
     people = [Person(en.name_en or o.name, en.title_en, o.role) for o, en in zip(facts.officials, officials, strict=True)]
     summary = build_summary(date=facts.event_date, place=place, event_type=facts.event_type,
-                            event=headline.event if headline else None, people=people, key_points=key_points,
-                            projects=projects, campaigns=campaigns, targets=targets)
+                            event=headline.event if headline else None, people=people,
+                            key_points=[c.text for c in directives if c and not c.subject],
+                            told=[(c.subject, join_list(list(c.predicates))) for c in directives if c and c.subject],
+                            projects=[p for p in projects if p], campaigns=[c for c in campaigns if c],
+                            targets=[t for t in targets if t])
+    untranslated = list(translator.untranslated)
+    untranslated += [t for t in not_translated if t not in untranslated]
     english = English(title_en=headline_text(headline), jurisdiction_en=jurisdiction_en, summary_en=summary,
-                      untranslated=list(translator.untranslated))
+                      untranslated=untranslated)
     return Rendering(english, officials, key_points, campaigns, projects, targets)
 
 
-def _campaign(text: str, translator: Translator) -> str:
-    entry = translator.glossary.get(text)
-    return entry.en if entry is not None else translator.phrase(text)
+def _campaign(text: str, phrasebook: Phrasebook, glossary: Glossary) -> str | None:
+    entry = glossary.get(text)
+    if entry is not None and entry.en != "-":
+        return entry.en
+    return render_phrase(text.strip("“”\"‘’"), phrasebook, glossary, types=("np", "vp", "S"))
 
 
 def render_english(facts: Facts, glossary: GlossaryLike = None, romanize_names: bool = True) -> English:
@@ -115,7 +141,8 @@ def render_english(facts: Facts, glossary: GlossaryLike = None, romanize_names: 
 def render_en(report: Report, settings: Settings) -> Report:
     """Pipeline stage: fill report.english and the English of officials and items."""
     rendering = render_all(report.facts, load_glossary(settings.glossary),
-                           simplify=report.keep_script or settings.keep_script)
+                           simplify=report.keep_script or settings.keep_script,
+                           phrasebook=load_phrasebook(getattr(settings, "phrasebook", None) or []))
     facts = report.facts
     for official, en in zip(facts.officials, rendering.officials, strict=True):
         official.name_en, official.title_en = en.name_en, en.title_en

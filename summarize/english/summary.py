@@ -66,16 +66,25 @@ def with_article(phrase: str) -> str:
 
 
 class _Namer:
-    """First mention: title and name ("County Party Secretary Ma Shengchun"); later: the name."""
+    """First mention: title and name ("County Party Secretary Ma Shengchun"); later: the surname alone
+    ("Ma"), as news agencies write, unless two people share it."""
 
-    def __init__(self, compact: bool = False) -> None:
+    def __init__(self, compact: bool = False, people: Sequence[Person] = ()) -> None:
         self.seen: set[str] = set()
         self.compact = compact  # leave long titles out, to fit the word budget
+        surnames = [p.name_en.split()[0] for p in people if p.name_en and len(p.name_en.split()) == 2]
+        self.unique = {s for s in surnames if surnames.count(s) == 1}
+
+    def later(self, name: str) -> str:
+        parts = name.split()
+        return parts[0] if len(parts) == 2 and parts[0] in self.unique else name
 
     def __call__(self, person: Person) -> str:
         title = person.title_en
         long_title = bool(title) and (words(title or "") >= LONG_TITLE_WORDS or "," in (title or ""))
-        if person.name_en in self.seen or not title or (self.compact and long_title):
+        if person.name_en in self.seen:
+            return self.later(person.name_en)
+        if not title or (self.compact and long_title):
             self.seen.add(person.name_en)
             return person.name_en
         self.seen.add(person.name_en)
@@ -95,10 +104,15 @@ def _fix_commas(sentence: str) -> str:
 
 def build_summary(*, date: str | None, place: str | None, event_type: str, event: str | None,
                   people: Sequence[Person], key_points: Sequence[str], projects: Sequence[str],
-                  campaigns: Sequence[str], targets: Sequence[str], compact: bool = False) -> str | None:
-    """The summary sentences, fitted into the configured word range where the facts allow."""
+                  campaigns: Sequence[str], targets: Sequence[str], compact: bool = False,
+                  told: Sequence[tuple[str, str]] = ()) -> str | None:
+    """The summary sentences, fitted into the configured word range where the facts allow.
+
+    ``key_points`` are rendered directives (verb phrases, no subject); ``told`` holds directives
+    addressed to someone (各部门要……): (subject, verb phrases).
+    """
     config = _config()
-    namer = _Namer(compact)
+    namer = _Namer(compact, people)
     when = config["when"].format(date=date_en(date)) if date_en(date) else ""
     by_role: dict[str, list[Person]] = {}
     for person in people:
@@ -117,6 +131,14 @@ def build_summary(*, date: str | None, place: str | None, event_type: str, event
             where = config["where_place"].format(place=place) if place else ""
         sentences.append(config["opening_led"].format(when=when, leader=namer(leader), event=default_event,
                                                       where=where))
+    elif by_role.get("presided") and (when or event):
+        # News register: "On May 5, County Party Secretary Ma Shengchun chaired a meeting in Weixi County."
+        event_text = with_article(event) if event else default_event
+        where = config["where_place"].format(place=place) if place else ""
+        chairs = by_role["presided"]
+        sentences.append(config["opening_chaired"].format(when=when, who=join_list([namer(p) for p in chairs]),
+                                                          event=event_text, where=where))
+        by_role = {**by_role, "presided": []}
     elif place or when:
         event_text = with_article(event) if event else default_event
         sentences.append(config["opening"].format(when=when, place=place or "local officials", event=event_text))
@@ -152,6 +174,13 @@ def build_summary(*, date: str | None, place: str | None, event_type: str, event
             break
     if points:
         sentences.append(config["directives"].format(speaker=speaker, points=join_list(points, "; ", "; and ")))
+    for subject, predicate in told[:1]:
+        candidate = config["told"].format(speaker=speaker if not points else "and", who=subject, points=predicate)
+        if words(base) + words(candidate) + sum(words(p) for p in points) <= budget - 5:
+            if points:  # one sentence: "... called for X, and told departments to Y."
+                sentences[-1] = sentences[-1].rstrip(".") + ", " + candidate
+            else:
+                sentences.append(candidate)
     for extra in (
         *optional_roles,
         config["projects"].format(projects=join_list(projects[:3])) if projects and not projects_used else "",
@@ -165,7 +194,7 @@ def build_summary(*, date: str | None, place: str | None, event_type: str, event
     if words(text) > budget and not compact:
         return build_summary(date=date, place=place, event_type=event_type, event=event, people=people,
                              key_points=key_points, projects=projects, campaigns=campaigns, targets=targets,
-                             compact=True)
+                             compact=True, told=told)
     while words(text) > budget and len(sentences) > 1:  # many long titles: keep the opening first
         sentences.pop(-2 if len(sentences) > 2 else -1)
         text = " ".join(_fix_commas(_capitalize(s)) for s in sentences).strip()

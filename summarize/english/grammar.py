@@ -1,0 +1,519 @@
+"""Clause rendering by a chart parse over typed phrasebook entries: never a word-by-word gloss.
+
+A clause is cut at its punctuation into segments; each segment is parsed bottom-up (CKY) into the
+types of the phrasebook (np, v, vp, adv, s) with binary rules that put the parts in English order:
+``v + np -> vp``, ``np 的 np -> "Y of X"``, ``adv + vp``, lists joined by 、/和/并, and frames with
+slots (``确保{X:np}按期完成``). A segment renders only when one parse covers all of it; a clause
+renders only when all its segments do. Otherwise ``render_clause`` returns None and the caller
+leaves the clause out. Nothing is guessed: no CC-CEDICT, no characters kept in brackets.
+
+The words come from the phrasebook (data/english/phrasebook/), the glossary's nouns and typed
+phrases, numbers and dates (data/english/numbers.toml) and gazetteer places; the function words
+from data/english/grammar.toml. Segments are short (at most MAX_SEGMENT characters), so the cubic
+parse stays cheap and the whole clause linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .datafiles import english_toml
+from .glossary import Glossary, load_glossary
+from .phrasebook import Frame, Phrasebook, load_phrasebook
+
+MAX_SEGMENT = 48  # longer runs without punctuation are not parsed (cost grows with the cube)
+MAX_PLACE = 10  # longest gazetteer name tried
+# Glossary categories that are noun phrases wherever they stand.
+NOUN_CATEGORIES = ("title", "post", "organ", "admin", "event", "slogan", "term", "place")
+_SEGMENT_SPLIT = re.compile(r"(?<!\d)[,，;；:：。!！?？](?!\d)|[，；：。！？]")
+_OPEN, _CLOSE = "“‘「『《〈\"", "”’」』》〉\""
+_HAN = re.compile(r"[\u3400-\u9fff]")
+# English manner adverbials that follow a verb's object ("advance X in a coordinated way").
+_MANNER = re.compile(r" ((?:in an? [\w-]+(?: [\w-]+)? (?:way|manner|fashion))|step by step|without delay|"
+                     r"on an? [\w-]+ basis|in all respects|across the board|at all levels|in depth)$")
+# A count: digits (or a percentage) with an optional measure word, which English leaves out.
+_COUNT = re.compile(r"(\d+(?:\.\d+)?%?)(?:个|项|家|座|条|所|名|处|场|批|户|次|台|套|栋)?")
+
+
+@dataclass(frozen=True)
+class Item:
+    cost: float
+    en: str
+    parts: tuple[str, ...] = ()  # members of a coordination, joined at the end: "A, B and C"
+    post: str = ""  # a verb's adverbial that English puts after the object ("in a coordinated way")
+    counted: bool = False  # a noun phrase that already carries its count
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A rendered clause: its verb phrases (or clauses) in English and the subject it named, if any."""
+
+    subject: str | None
+    predicates: tuple[str, ...]
+    fallback: bool = False  # a dictionary fallback was used (never, by construction: kept for the metric)
+
+    @property
+    def text(self) -> str:
+        body = join_list(list(self.predicates))
+        return f"{self.subject} should {body}" if self.subject else body
+
+
+def join_list(items: Sequence[str], last: str = "and") -> str:
+    items = [i for i in items if i]
+    if len(items) <= 2:
+        return f" {last} ".join(items)
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+@cache
+def _rules() -> dict[str, Any]:
+    return english_toml("grammar")
+
+
+@dataclass
+class Lexicon:
+    """Every typed word the parser knows, by Chinese form."""
+
+    words: dict[str, dict[str, str]]
+    frames: tuple[Frame, ...]
+    max_len: int
+
+
+def _type_glossary_phrase(en: str, verbs: frozenset[str]) -> dict[str, str]:
+    """A type for an untyped glossary `phrase` entry, from the shape of its English."""
+    tokens = en.split()
+    if not tokens:
+        return {}
+    if tokens[-1] == "to" and len(tokens) > 1:
+        return {"adv": en}  # "make every effort to": stands before a verb
+    if tokens[-1] in ("in", "of", "on", "for", "with", "up", "forward"):
+        return {"v": en} if tokens[0] in verbs else {}
+    if tokens[0] in verbs:
+        return {"v": en, "vp": en} if len(tokens) == 1 else {"vp": en}
+    return {"np": en}
+
+
+_LEXICONS: dict[tuple[int, int], tuple[Phrasebook, Glossary, Lexicon]] = {}
+
+
+def lexicon(phrasebook: Phrasebook, glossary: Glossary) -> Lexicon:
+    """The merged word list (cached per phrasebook and glossary object)."""
+    key = (id(phrasebook), id(glossary))
+    cached = _LEXICONS.get(key)
+    if cached is not None and cached[0] is phrasebook and cached[1] is glossary:
+        return cached[2]
+    rules = _rules()
+    verbs = set(rules["verbs"])
+    for types in phrasebook.words.values():
+        for kind in ("v", "vp"):
+            if kind in types and types[kind].split():
+                verbs.add(types[kind].split()[0])
+    frozen = frozenset(verbs)
+    words: dict[str, dict[str, str]] = {}
+    for zh, entry in glossary.entries.items():
+        if len(zh) < 2 or entry.en == "-":
+            continue  # one-character glossary entries are function words, handled by the grammar
+        if entry.category in NOUN_CATEGORIES:
+            words.setdefault(zh, {})["np"] = entry.en
+        elif entry.category == "phrase":
+            words.setdefault(zh, {}).update(_type_glossary_phrase(entry.en, frozen))
+    for zh, types in phrasebook.words.items():  # the phrasebook wins over the glossary
+        words.setdefault(zh, {}).update(types)
+    lex = Lexicon(words, tuple(phrasebook.frames.values()), max(phrasebook.max_len, glossary.max_len))
+    _LEXICONS[key] = (phrasebook, glossary, lex)
+    return lex
+
+
+def _function_words() -> dict[str, list[tuple[str, str]]]:
+    """Closed-class words: zh -> [(type, en)]."""
+    rules = _rules()
+    out: dict[str, list[tuple[str, str]]] = {}
+    for zh, en in rules["np_conjunctions"].items():
+        out.setdefault(zh, []).append(("CONJ", en))
+    for zh, en in rules["vp_conjunctions"].items():
+        out.setdefault(zh, []).append(("VCONJ", en))
+    for zh in rules["aspect"]:
+        out.setdefault(zh, []).append(("ASP", ""))
+    for zh in rules["complements"]:
+        out.setdefault(zh, []).append(("RES", ""))
+    for zh in rules["list_end"]:
+        out.setdefault(zh, []).append(("ETC", ""))
+    out.setdefault(rules["de"], []).append(("DE", ""))
+    out.setdefault(rules["di"], []).append(("DI", ""))
+    return out
+
+
+_FUNCTION = cache(_function_words)
+
+
+def _adverb_first(adv: str) -> bool:
+    """Single-word adverbs and "make every effort to" go before the verb; "in a coordinated way" after."""
+    return " " not in adv or adv.endswith(" to")
+
+
+def _with_adverb(adv: str, vp: str) -> str:
+    return f"{adv} {vp}" if _adverb_first(adv) else f"{vp} {adv}"
+
+
+class Parser:
+    """CKY over one segment. ``cells[i][j]`` maps a type to the cheapest Item spanning text[i:j]."""
+
+    def __init__(self, text: str, lex: Lexicon, glossary: Glossary):
+        self.text = text
+        self.lex = lex
+        self.glossary = glossary
+        n = len(text)
+        self.cells: list[list[dict[str, Item]]] = [[{} for _ in range(n + 1)] for _ in range(n + 1)]
+        self.frames: dict[tuple[int, int], list[tuple[Frame, list[tuple[str, str, int, int]]]]] = {}
+
+    def put(self, i: int, j: int, kind: str, item: Item) -> None:
+        cell = self.cells[i][j]
+        old = cell.get(kind)
+        if old is None or item.cost < old.cost:
+            cell[kind] = item
+
+    # -- words -----------------------------------------------------------------------------------
+    def lexical(self) -> None:
+        text, n = self.text, len(self.text)
+        function = _FUNCTION()
+        for i in range(n):
+            for j in range(i + 1, min(n, i + self.lex.max_len) + 1):
+                for kind, en in self.lex.words.get(text[i:j], {}).items():
+                    if kind == "v" and (m := _MANNER.search(en)) and m.start() > 0:
+                        # "advance in a coordinated way" + object: the manner goes after the object.
+                        self.put(i, j, kind, Item(1.0, en[: m.start()], post=m.group(1)))
+                    else:
+                        self.put(i, j, kind, Item(1.0, en))
+            for kind, en in function.get(text[i], ()):
+                self.put(i, i + 1, kind, Item(0.0, en))
+            if i + 1 < n:
+                for kind, en in function.get(text[i : i + 2], ()):
+                    self.put(i, i + 2, kind, Item(0.0, en))
+        self._numbers()
+        self._places()
+        for i, j, frame, slots in self._frame_instances():
+            self.frames.setdefault((i, j), []).append((frame, slots))
+
+    def _numbers(self) -> None:
+        from .phrases import _format_number, _number_patterns
+
+        patterns = _number_patterns()[0]
+        for i, ch in enumerate(self.text):
+            if not (ch.isdigit() or ch in "零一二三四五六七八九十两第"):
+                continue
+            for regex, template in patterns:
+                m = regex.match(self.text, i)
+                if m and (en := _format_number(m, template)) is not None:
+                    self.put(i, m.end(), "np", Item(1.0, en))
+                    if {"y", "m"} & set(k for k, v in m.groupdict().items() if v):
+                        self.put(i, m.end(), "adv", Item(1.0, ("in " if en[:1].isdigit() else "by ") + en))
+                    break
+            m = _COUNT.match(self.text, i)
+            if m and (i == 0 or not self.text[i - 1].isdigit()):
+                self.put(i, m.end(), "num", Item(0.5, m.group(1)))
+
+    def _places(self) -> None:
+        """Gazetteer places only: a common word or a person's name never becomes a place."""
+        from .places import gazetteer, place_en, place_name_en
+
+        full, short = gazetteer()
+        text, n = self.text, len(self.text)
+        for i in range(n):
+            for j in range(i + 2, min(n, i + MAX_PLACE) + 1):
+                span = text[i:j]
+                if span in self.lex.words:
+                    continue  # a phrasebook word wins (开发区, 城关)
+                if span in full:
+                    en = place_en(span, self.glossary)
+                elif span in short and j - i >= 2:
+                    en = place_name_en(span, self.glossary)
+                else:
+                    continue
+                if en:
+                    self.put(i, j, "np", Item(1.0, en))
+
+    def _frame_instances(self) -> Iterator[tuple[int, int, Frame, list[tuple[str, str, int, int]]]]:
+        text = self.text
+        for frame in self.lex.frames:
+            literals = [p for p in frame.parts if isinstance(p, str)]
+            if not all(lit in text for lit in literals):
+                continue
+            starts = range(len(text)) if not isinstance(frame.parts[0], str) else \
+                [m.start() for m in re.finditer(re.escape(frame.parts[0]), text)]
+            for start in starts:
+                for end, slots in _match_parts(text, frame.parts, 0, start):
+                    yield start, end, frame, slots
+
+    # -- rules -----------------------------------------------------------------------------------
+    def parse(self) -> list[dict[str, Item]]:
+        n = len(self.text)
+        self.lexical()
+        for length in range(1, n + 1):
+            for i in range(n - length + 1):
+                j = i + length
+                for k in range(i + 1, j):
+                    left, right = self.cells[i][k], self.cells[k][j]
+                    if left and right:
+                        for lt, litem in list(left.items()):
+                            for rt, ritem in list(right.items()):
+                                self._combine(i, k, j, lt, litem, rt, ritem)
+                for frame, slots in self.frames.get((i, j), ()):
+                    self._apply_frame(i, j, frame, slots)
+                self._unary(i, j)
+        return self.cells[0]
+
+    def _unary(self, i: int, j: int) -> None:
+        cell = self.cells[i][j]
+        if "v" in cell:
+            v = cell["v"]
+            self.put(i, j, "vp", Item(v.cost + 0.5, f"{v.en} {v.post}".strip()))
+        if self.text[i] in _OPEN and self.text[j - 1] in _CLOSE and j - i > 2:
+            inner = self.cells[i + 1][j - 1]
+            best = min(inner.values(), key=lambda it: it.cost, default=None)
+            if best is not None and not any(k in inner for k in ("CONJ", "VCONJ", "DE", "DI")):
+                self.put(i, j, "np", Item(best.cost, f'"{_finish(best)}"'))
+
+    def _combine(self, i: int, k: int, j: int, lt: str, left: Item, rt: str, right: Item) -> None:
+        put = self.put
+        cost = left.cost + right.cost
+        a, b = _finish(left), _finish(right)
+        text = self.text
+        if lt == "np" and rt == "np":
+            put(i, j, "np", Item(cost + 0.3 + (0.3 if right.counted else 0), f"{a} {b}", counted=right.counted))
+        elif lt == "adv" and rt == "vp":
+            put(i, j, rt, Item(cost + 0.1, _with_adverb(a, b)))
+        elif lt == "adv" and rt == "v":
+            if _adverb_first(a):
+                put(i, j, "v", Item(cost + 0.1, f"{a} {b}", post=right.post))
+            else:
+                put(i, j, "v", Item(cost + 0.1, b, post=" ".join(p for p in (right.post, a) if p)))
+        elif lt == "adv" and rt == "DI":
+            put(i, j, "adv", Item(cost, a))
+        elif lt == "v" and rt == "np":
+            put(i, j, "vp", Item(cost + 0.1, f"{a} {b} {left.post}".strip()))
+        elif lt == "v" and rt == "s" and text[i:j].startswith(tuple(_rules()["clause_verbs"])):
+            put(i, j, "vp", Item(cost + 0.2, f"{a} {b}"))
+        elif lt == "v" and rt in ("ASP", "RES"):
+            put(i, j, "v", Item(cost + 0.2, a, post=left.post))
+        elif lt == "vp" and rt in ("ASP", "RES"):
+            put(i, j, "vp", Item(cost + 0.2, a))
+        elif lt == "v" and rt == "vp" and a.endswith(_GERUND_AFTER):
+            put(i, j, "vp", Item(cost + 0.3, f"{a} {gerund(b)}"))  # 坚持以商招商: adhere to attracting ...
+        elif lt == "np" and rt == "vp":
+            put(i, j, "s", Item(cost + 0.6, f"{a} {b}"))
+        elif lt == "v" and rt == "v":
+            put(i, j, "v", Item(cost + 0.5, f"{a} and {b}", post=right.post))  # 谋划论证: plan and assess
+        elif lt == "vp" and rt == "vp" and k - i >= 4:
+            # Serial verbs: a set formula of manner or means, then the action (全力以赴抓项目).
+            put(i, j, "vp", Item(cost + 1.0, f"{a} to {b}"))
+        elif lt == "np" and rt == "DE":
+            put(i, j, "npDE", Item(cost, a))
+        elif lt == "npDE" and rt == "np":
+            put(i, j, "np", Item(cost + 0.1, f"{_the(b)} of {a}"))
+        elif lt == "num" and rt == "np" and not right.counted:
+            put(i, j, "np", Item(cost, f"{a} {b}", counted=True))
+        elif lt == "np" and rt == "num" and not left.counted:
+            put(i, j, "np", Item(cost + 0.1, f"{b} {a}", counted=True))  # 重点项目28个: 28 key projects
+        elif lt in ("np", "vp") and rt == "ETC":
+            put(i, j, lt, Item(cost + 0.1, left.en, left.parts))
+        elif (lt, rt) in (("np", "CONJ"), ("vp", "VCONJ")):
+            put(i, j, lt + "+", Item(cost, a, left.parts or (a,)))
+        elif (lt, rt) in (("np+", "np"), ("vp+", "vp")):
+            parts = (*left.parts, *(right.parts or (b,)))
+            put(i, j, rt, Item(cost + 0.05, join_list(parts), parts))
+
+    def _apply_frame(self, i: int, j: int, frame: Frame, slots: list[tuple[str, str, int, int]]) -> None:
+        cost = 0.2
+        fills: dict[str, str] = {}
+        for name, kind, a, b in slots:
+            item = self.cells[a][b].get(kind)
+            if item is None:
+                return
+            cost += item.cost
+            fills[name] = _finish(item)
+        en = frame.en
+        for name, value in fills.items():
+            en = en.replace("{" + name + "}", value)
+        self.put(i, j, frame.result, Item(cost, en))
+
+
+_GERUND_AFTER = (" to", " on", " of", " in", " for", "keep", "continue", "insist on")
+
+
+def gerund(vp: str) -> str:
+    """The verb phrase's first verb in -ing form: "attract investors" -> "attracting investors"."""
+    verb, _, rest = vp.partition(" ")
+    if verb.endswith("ie"):
+        ing = verb[:-2] + "ying"
+    elif verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) and len(verb) > 2:
+        ing = verb[:-1] + "ing"
+    elif re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", verb) and len(verb) <= 4:
+        ing = verb + verb[-1] + "ing"  # one-syllable CVC: set -> setting, plan -> planning
+    else:
+        ing = verb + "ing"
+    return f"{ing} {rest}".strip()
+
+
+def _the(np: str) -> str:
+    return np if np.lower().startswith(("the ", "a ", "an ", '"')) or np[:1].isdigit() else f"the {np}"
+
+
+def _finish(item: Item) -> str:
+    return join_list(_factored(item.parts)) if item.parts else item.en
+
+
+def _factored(parts: Sequence[str]) -> list[str]:
+    """Verb phrases that share their first words say them once: "focus on A, B and C"."""
+    split = [p.split() for p in parts]
+    shared = 0
+    while all(len(w) > shared + 1 for w in split) and len({w[shared] for w in split}) == 1:
+        shared += 1
+    if shared == 0 or len(parts) < 2:
+        return list(parts)
+    head = " ".join(split[0][:shared])
+    return [f"{head} {' '.join(split[0][shared:])}", *(" ".join(w[shared:]) for w in split[1:])]
+
+
+def _match_parts(text: str, parts: Sequence[str | tuple[str, str]], k: int,
+                 pos: int) -> Iterator[tuple[int, list[tuple[str, str, int, int]]]]:
+    """Every way ``parts[k:]`` matches ``text`` from ``pos``: (end, slots as (name, type, start, end))."""
+    if k == len(parts):
+        yield pos, []
+        return
+    part = parts[k]
+    if isinstance(part, str):
+        if text.startswith(part, pos):
+            yield from _match_parts(text, parts, k + 1, pos + len(part))
+        return
+    name, kind = part
+    if k + 1 == len(parts):
+        for end in range(pos + 1, len(text) + 1):
+            yield end, [(name, kind, pos, end)]
+        return
+    following = parts[k + 1]
+    assert isinstance(following, str)  # slots are separated by literal text (checked on load)
+    for m in re.finditer(re.escape(following), text[pos + 1 :]):
+        cut = pos + 1 + m.start()
+        for end, rest in _match_parts(text, parts, k + 1, cut):
+            yield end, [(name, kind, pos, cut), *rest]
+
+
+# -- clauses ---------------------------------------------------------------------------------------
+TOP_TYPES = ("vp", "S", "adv")
+
+
+def _segments(text: str) -> list[str]:
+    return [s.strip() for s in _SEGMENT_SPLIT.split(text) if s.strip()]
+
+
+def _best(cell: dict[str, Item], types: Sequence[str]) -> tuple[str, Item] | None:
+    found = [(kind, cell[kind]) for kind in types if kind in cell]
+    return min(found, key=lambda f: f[1].cost) if found else None
+
+
+def parse_segment(text: str, lex: Lexicon, glossary: Glossary,
+                  types: Sequence[str] = TOP_TYPES) -> tuple[str | None, str, str] | None:
+    """(subject English or None, type, English) for one segment, or None when it does not parse whole."""
+    if len(text) > MAX_SEGMENT or not _HAN.search(text):
+        return None
+    cells = Parser(text, lex, glossary).parse()
+    n = len(text)
+    whole = _best(cells[n], types)
+    options: list[tuple[float, str | None, str, str]] = []
+    if whole:
+        options.append((whole[1].cost, None, whole[0], _finish(whole[1])))
+    # A modal after an optional subject: [各部门]要 + verb phrase.
+    for modal in _rules()["modals"]:
+        for m in re.finditer(re.escape(modal), text):
+            start, end = m.start(), m.end()
+            if end >= n:
+                continue
+            subject = None
+            if start > 0:
+                subj = Parser(text[:start], lex, glossary).parse()[start].get("np")
+                if subj is None:
+                    continue
+                subject = _finish(subj)
+            rest = Parser(text[end:], lex, glossary).parse()[n - end]
+            found = _best(rest, ("vp", "S"))
+            if found:
+                options.append((found[1].cost + (1.5 if subject else 0.5), subject, found[0], _finish(found[1])))
+    if not options:
+        return None
+    cost, subject, kind, en = min(options, key=lambda o: o[0])
+    return subject, kind, en
+
+
+def parse_clause(text: str, phrasebook: Phrasebook | None = None, glossary: Glossary | None = None,
+                 partial: bool = False) -> Clause | None:
+    """The clause in English (subject and verb phrases), or None when any part is not covered.
+
+    ``partial``: keep the segments (the parts between commas, each a clause of its own) that do
+    parse and leave the others out, for a summary that may omit but must not gloss.
+    """
+    text = unicodedata.normalize("NFKC", text).strip()
+    phrasebook = phrasebook if phrasebook is not None else load_phrasebook()
+    glossary = glossary if glossary is not None else load_glossary()
+    lex = lexicon(phrasebook, glossary)
+    segments = _segments(text)
+    if not segments:
+        return None
+    subject: str | None = None
+    predicates: list[str] = []
+    pending_mods: list[str] = []
+    for segment in segments:
+        parsed = parse_segment(segment, lex, glossary)
+        if parsed is None and partial:
+            pending_mods = []  # a modifier of a segment left out goes with it
+            continue
+        if parsed is None:
+            return None
+        seg_subject, kind, en = parsed
+        if seg_subject and subject is None and not predicates:
+            subject = seg_subject
+        elif seg_subject:
+            en = f"{seg_subject} should {en}"  # a second subject: keep it with its own verb
+        if kind == "adv":
+            pending_mods.append(en)
+            continue
+        if pending_mods:
+            en = " ".join([en, *pending_mods])
+            pending_mods = []
+        predicates.append(en)
+    if not predicates and partial:
+        return None
+    if pending_mods:
+        if not predicates:
+            return None  # a modifier alone ("以X为抓手") says nothing on its own
+        predicates[-1] = " ".join([predicates[-1], *pending_mods])
+    return Clause(subject, tuple(_tidy(p) for p in predicates))
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\b(\w+(?: \w+){0,3}) \1\b", r"\1", text, flags=re.IGNORECASE)  # overlapping entries
+    return text
+
+
+def render_phrase(zh: str, phrasebook: Phrasebook | None = None, glossary: Glossary | None = None,
+                  types: Sequence[str] = ("np",)) -> str | None:
+    """A whole name-like phrase (a project, a slogan) of one of ``types``, or None when not covered."""
+    text = unicodedata.normalize("NFKC", zh).strip()
+    phrasebook = phrasebook if phrasebook is not None else load_phrasebook()
+    glossary = glossary if glossary is not None else load_glossary()
+    if not text or len(text) > MAX_SEGMENT or _SEGMENT_SPLIT.search(text):
+        return None
+    cells = Parser(text, lexicon(phrasebook, glossary), glossary).parse()
+    found = _best(cells[len(text)], types)
+    return _tidy(_finish(found[1])) if found else None
+
+
+def render_clause(zh: str, phrasebook: Phrasebook | None = None, glossary: Glossary | None = None) -> str | None:
+    """English for one directive clause, or None when the phrasebook and grammar do not cover all of it."""
+    clause = parse_clause(zh, phrasebook, glossary)
+    return clause.text if clause else None

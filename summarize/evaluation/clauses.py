@@ -1,0 +1,125 @@
+"""Clause metric (``summarize eval --clauses FILE``): how well the renderer turns directive clauses into English.
+
+The file is a TSV with a header ``id  report  zh  en`` (the dev suite's clauses.tsv). Scores:
+``clauses.coverage`` (share of clauses rendered), ``clauses.chrf`` (corpus chrF / 100 over the
+rendered clauses only), ``clauses.flagged`` (count of rendered clauses holding brackets, Han
+characters or a dictionary fallback; the goal is 0) and ``clauses.flagged_share``. Coverage and
+chrF are read together: a renderer that skips hard clauses gains chrF and loses coverage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import UsageError
+
+COLUMNS = ("id", "report", "zh", "en")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class ClauseRef:
+    id: str
+    report: str
+    zh: str
+    en: str
+
+
+@dataclass
+class ClauseScores:
+    total: int
+    rendered: int
+    chrf: float | None  # corpus chrF / 100 over the rendered clauses
+    flagged: list[str] = field(default_factory=list)  # ids of rendered clauses with brackets/Han/fallback
+    outputs: dict[str, str | None] = field(default_factory=dict)  # id -> English or None
+
+    @property
+    def coverage(self) -> float:
+        return self.rendered / self.total if self.total else 0.0
+
+    def aggregate(self) -> dict[str, float]:
+        scores = {"clauses.coverage": self.coverage, "clauses.rendered": float(self.rendered),
+                  "clauses.total": float(self.total), "clauses.flagged": float(len(self.flagged)),
+                  "clauses.flagged_share": len(self.flagged) / self.rendered if self.rendered else 0.0}
+        if self.chrf is not None:
+            scores["clauses.chrf"] = self.chrf
+        return scores
+
+
+def read_clauses(path: str | Path) -> list[ClauseRef]:
+    """Rows of a clauses TSV; a malformed file is a UsageError naming the file and line."""
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except FileNotFoundError:
+        raise UsageError("clauses file not found", path=str(path)) from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise UsageError(f"cannot read clauses file: {err}", path=str(path)) from None
+    rows: list[ClauseRef] = []
+    header = False
+    for lineno, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if not header:
+            if tuple(f.strip().lower() for f in fields) != COLUMNS:
+                raise UsageError(f"line {lineno}: expected the header {' '.join(COLUMNS)} (tab-separated)",
+                                 path=str(path))
+            header = True
+            continue
+        if len(fields) != len(COLUMNS) or not fields[2].strip():
+            raise UsageError(f"line {lineno}: expected {len(COLUMNS)} tab-separated columns", path=str(path))
+        rows.append(ClauseRef(*(f.strip() for f in fields)))
+    if not header:
+        raise UsageError("empty clauses file: no header line", path=str(path))
+    return rows
+
+
+def flagged(en: str, fallback: bool = False) -> bool:
+    """A rendering an analyst cannot trust: Chinese left in, a bracketed gap, or a dictionary fallback."""
+    return fallback or "[" in en or "]" in en or bool(_HAN.search(en))
+
+
+def default_renderer(settings: object | None = None) -> Callable[[str], tuple[str | None, bool]]:
+    """The rules renderer: (English or None, whether a dictionary fallback was used)."""
+    from ..english.glossary import load_glossary
+    from ..english.grammar import parse_clause
+    from ..english.phrasebook import load_phrasebook
+
+    glossary = load_glossary(getattr(settings, "glossary", None) or [])
+    phrasebook = load_phrasebook(getattr(settings, "phrasebook", None) or [])
+
+    def render(zh: str) -> tuple[str | None, bool]:
+        clause = parse_clause(zh, phrasebook, glossary)
+        return (clause.text, clause.fallback) if clause else (None, False)
+
+    return render
+
+
+def score_clauses(rows: Sequence[ClauseRef],
+                  render: Callable[[str], tuple[str | None, bool]] | None = None) -> ClauseScores:
+    import sacrebleu  # lazy: only English scoring needs it
+
+    render = render or default_renderer()
+    outputs: dict[str, str | None] = {}
+    hyps: list[str] = []
+    refs: list[str] = []
+    bad: list[str] = []
+    for row in rows:
+        en, fallback = render(row.zh)
+        outputs[row.id] = en
+        if en is None:
+            continue
+        hyps.append(en)
+        refs.append(row.en)
+        if flagged(en, fallback):
+            bad.append(row.id)
+    chrf = sacrebleu.corpus_chrf(hyps, [refs]).score / 100 if hyps else None
+    return ClauseScores(len(rows), len(hyps), chrf, bad, outputs)
+
+
+def run_clauses(path: str | Path, settings: object | None = None) -> ClauseScores:
+    return score_clauses(read_clauses(path), default_renderer(settings))

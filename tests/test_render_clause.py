@@ -1,0 +1,89 @@
+"""The clause renderer: whole coverage or nothing, English word order, user phrasebooks."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from summarize.english import render_clause
+from summarize.english.grammar import gerund, parse_clause
+from summarize.english.phrasebook import build, load_phrasebook, read_phrasebook_file
+from summarize.errors import UsageError
+
+
+def _book(tmp_path, text: str):
+    path = tmp_path / "mine.tsv"
+    path.write_text(text, encoding="utf-8")
+    return load_phrasebook([path])
+
+
+def test_a_covered_clause_renders_in_english_order():
+    en = render_clause("持续优化营商环境")
+    assert en is not None and "business environment" in en
+    assert en.index("optimiz" if "optimiz" in en else "improv") < en.index("business environment")
+
+
+def test_an_uncovered_clause_is_none_never_a_gloss():
+    assert render_clause("拓宽群众增收致富的渠道鑫淼") is None
+    assert render_clause("") is None
+
+
+def test_modal_is_dropped_and_subject_kept(tmp_path):
+    book = _book(tmp_path, "各部门\tdepartments\tnp\n压实责任\ttighten responsibilities\tvp\n")
+    clause = parse_clause("各部门要压实责任", book)
+    assert clause is not None and clause.subject == "departments"
+    assert clause.predicates == ("tighten responsibilities",)
+    assert "must" not in clause.text and "要" not in clause.text
+
+
+def test_de_reorders_and_lists_join(tmp_path):
+    book = _book(tmp_path, "增强\tenhance\tv\n群众\tthe people\tnp\n获得感\tsense of gain\tnp\n"
+                           "幸福感\tsense of happiness\tnp\n")
+    assert render_clause("增强群众的获得感和幸福感", book) == "enhance the sense of gain and happiness of the people"
+
+
+def test_frame_slots_must_render_whole(tmp_path):
+    book = _book(tmp_path, "确保{X:np}按期完成\tensure {X} is completed on schedule\tframe\n重点项目\tkey projects\tnp\n")
+    assert render_clause("确保重点项目按期完成", book) == "ensure key projects is completed on schedule"
+    assert render_clause("确保鑫淼按期完成", book) is None
+
+
+def test_manner_adverb_goes_after_the_object(tmp_path):
+    book = _book(tmp_path, "统筹\tin a coordinated way\tadv\n推进\tadvance\tv\n基础设施\tinfrastructure\tnp\n")
+    assert render_clause("统筹推进基础设施", book) == "advance infrastructure in a coordinated way"
+
+
+def test_malformed_user_phrasebook_names_file_and_line(tmp_path):
+    path = tmp_path / "bad.tsv"
+    path.write_text("# ok\n推进\tadvance\tv\n抓\tgrab\tverb\n", encoding="utf-8")
+    with pytest.raises(UsageError) as err:
+        read_phrasebook_file(path)
+    assert "line 3" in str(err.value) and "bad.tsv" in str(err.value)
+    path.write_text("以{X:np}为抓手\twith {Y} as the lever\tframe\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="line 1"):
+        read_phrasebook_file(path)
+
+
+def test_later_entry_wins():
+    from summarize.english.phrasebook import Phrase
+
+    book = build([Phrase("抓", "grab", "v", "", "a:1"), Phrase("抓", "focus on", "v", "", "b:1")])
+    assert book.words["抓"]["v"] == "focus on"
+
+
+def test_gerund():
+    assert gerund("attract investors") == "attracting investors"
+    assert gerund("set targets") == "setting targets"
+    assert gerund("improve quality") == "improving quality"
+
+
+def test_builtin_phrasebook_loads_without_errors():
+    assert len(load_phrasebook()) > 100
+
+
+def test_long_adversarial_input_stays_fast():
+    start = time.perf_counter()
+    assert render_clause("力争30天" + "甲乙丙丁" * 500) is None
+    assert render_clause(",".join(["推进项目建设"] * 300)) is not None or True
+    assert time.perf_counter() - start < 5  # a generous bound: segments are capped, the work is linear
