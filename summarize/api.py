@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -29,7 +30,7 @@ def clean_file(path: str | Path, settings: Settings | None = None, **overrides: 
 
 def clean_text(text: str, settings: Settings | None = None, **overrides: Any) -> Report:
     settings = _settings(settings, overrides)
-    report = ingest_bytes(text.encode("utf-8"), None, settings)
+    report = _ingest_text(text, settings)
     return run_stages(report, settings, CLEAN_STAGES)
 
 
@@ -41,6 +42,9 @@ def summarize_report(report: Report, settings: Settings) -> Report:
         from .model.engine import apply_model_engine  # lazy: imports torch only when asked
 
         report = apply_model_engine(report, settings)
+    if not report.english.summary_en:  # always a string, with the reason when empty
+        report.english.summary_en = ""
+        report.quality.warnings.append("summary_en: empty, too few facts to say anything in English")
     return report
 
 
@@ -52,9 +56,27 @@ def summarize_file(path: str | Path, settings: Settings | None = None, **overrid
 
 
 def summarize_text(text: str, settings: Settings | None = None, **overrides: Any) -> Report:
+    """Summarize a report given as text (str; bytes are decoded like a file's)."""
     settings = _settings(settings, overrides)
-    report = ingest_bytes(text.encode("utf-8"), None, settings)
+    report = _ingest_text(text, settings)
     return summarize_report(report, settings)
+
+
+def _ingest_text(text: str | bytes, settings: Settings) -> Report:
+    """Ingest a str (or bytes, decoded like a file's). Lone surrogates, which no encoding can write,
+    become U+FFFD with a note instead of a UnicodeEncodeError."""
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        return ingest_bytes(bytes(text), None, settings)
+    if not isinstance(text, str):
+        raise TypeError(f"expected str or bytes, not {type(text).__name__}")
+    text, lone = _SURROGATE.subn("\ufffd", text)
+    report = ingest_bytes(text.encode("utf-8"), None, settings)
+    if lone:
+        report.quality.warnings.append(f"replaced {lone} lone surrogate(s) with U+FFFD")
+    return report
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _timed_ingest(load) -> Report:

@@ -29,6 +29,16 @@ class UsageError(SummarizeError):
     exit_code = EXIT_USAGE
 
 
+class OutputError(SummarizeError):
+    """An output path cannot or must not be written (an input, a directory, a foreign symlink, no space)."""
+
+    exit_code = EXIT_USAGE
+
+
+class NotAReportError(InputError):
+    """The input reads as text but is not a report: no Chinese, no body after cleaning, or the tool's own output."""
+
+
 class ModelError(SummarizeError):
     """A model could not be found, loaded or run."""
 

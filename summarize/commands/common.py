@@ -68,17 +68,45 @@ def stdout_is_terminal() -> bool:
     return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
 
 
-def default_format(chosen: str | None, interactive: str = "rich", piped: str = "json") -> str:
-    if chosen:
-        return chosen
+# --out's extension names its format; a command accepts those of its formats it knows.
+EXTENSION_FORMATS = {".json": "json", ".jsonl": "jsonl", ".md": "md", ".markdown": "md", ".txt": "text"}
+
+
+def default_format(chosen: str | None, interactive: str = "rich", piped: str = "json",
+                   out: str | None = None, formats: tuple[str, ...] = ()) -> str:
+    """The output format: --out's extension, then --format, then the terminal rule (rich in a terminal,
+    ``piped`` otherwise or when writing a file). A --format that contradicts the extension is a usage error."""
+    from ..errors import UsageError
+
+    by_extension = None
+    if out and out != "-":
+        by_extension = EXTENSION_FORMATS.get(os.path.splitext(out)[1].lower())
+        if by_extension not in formats:
+            by_extension = None
+    if by_extension and chosen and chosen != by_extension:
+        raise UsageError(f"--format {chosen} contradicts --out {out} (a .{by_extension} file); "
+                         "drop one or rename the file")
+    if by_extension or chosen:
+        return by_extension or chosen
     return interactive if stdout_is_terminal() else piped
 
 
-def write_output(text: str, out: str | None) -> None:
-    """Print, or write atomically to --out."""
+def check_out(out: str | None, inputs: list[str]) -> None:
+    """Refuse a bad --out before any work is done (see summarize.io.check_output_path)."""
     if out and out != "-":
-        from ..io import atomic_write_text
+        from ..io import check_output_path
 
-        atomic_write_text(out, text)
+        check_output_path(out, inputs)
+
+
+def write_output(text: str, out: str | None, inputs: list[str] | tuple[str, ...] = ()) -> None:
+    """Print, or write to --out (atomically for a file, as a stream for a device or FIFO)."""
+    text = text if text.endswith("\n") else text + "\n"
+    if out and out != "-":
+        from ..io import write_output_bytes
+
+        write_output_bytes(out, text.encode("utf-8", "backslashreplace"), inputs)
     else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        # Lone surrogates (from a non-UTF-8 file name) cannot be encoded: escape them, never crash.
+        sys.stdout.write(text.encode("utf-8", "backslashreplace").decode("utf-8"))
+        sys.stdout.flush()

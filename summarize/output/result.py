@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from ..document import SCHEMA_VERSION, Report, to_jsonable
+from ..io import display_path
 
 
 def to_result(report: Report, include_text: bool = True) -> dict[str, Any]:
@@ -14,7 +15,7 @@ def to_result(report: Report, include_text: bool = True) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "id": report.id,
         "input": {
-            "path": report.path,
+            "path": display_path(report.path),
             "sha256": report.sha256,
             "bytes": len(report.raw),
             "encoding": report.quality.encoding,
@@ -34,7 +35,7 @@ def to_result(report: Report, include_text: bool = True) -> dict[str, Any]:
         "targets": to_jsonable(facts.targets),
         "key_points": to_jsonable(facts.key_points),
         "summary_zh": facts.summary_zh,
-        "summary_en": english.summary_en,
+        "summary_en": english.summary_en or "",  # always a string; the reason for "" is in quality
         "untranslated": list(english.untranslated),
         "metadata": to_jsonable(report.metadata),
         "quality": to_jsonable(report.quality),

@@ -7,6 +7,8 @@ decodings of CJK bytes produce rare characters, kana and symbols, so the score s
 
 from __future__ import annotations
 
+import codecs
+
 from ..resources import common_chars
 
 # (BOM, codec that strips it, name to report)
@@ -57,3 +59,50 @@ def decode(data: bytes) -> tuple[str, str]:
     if best is None or best[0] < 0.5:
         raise first_error
     return best[1], best[2]
+
+
+# A file may hold a few undecodable bytes (a truncated download, a flipped byte) and still be a report:
+# up to this share of its bytes (and at least MIN_TOLERATED) are replaced with U+FFFD and listed.
+TOLERATED_SHARE = 0.02
+MIN_TOLERATED = 4
+
+
+def decode_tolerant(data: bytes) -> tuple[str, str, list[tuple[int, int]]]:
+    """Like decode, but a few undecodable bytes are replaced (U+FFFD) instead of failing the file.
+
+    Returns (text, encoding, replaced byte ranges). Raises UnicodeDecodeError when every candidate
+    leaves more than a small share of the bytes undecodable, or reads as implausible text.
+    """
+    try:
+        text, name = decode(data)
+        return text, name, []
+    except UnicodeDecodeError as err:
+        first_error = err
+    allowed = max(MIN_TOLERATED, int(len(data) * TOLERATED_SHARE))
+    best: tuple[int, float, str, str, list[tuple[int, int]]] | None = None
+    for name in ("utf-8", *LEGACY_CANDIDATES):
+        if name.startswith("utf-16") and len(data) % 2:
+            continue
+        if not name.startswith("utf-16") and b"\x00" in data:
+            continue  # no text in these encodings holds NUL: binary data, not a damaged report
+        replaced: list[tuple[int, int]] = []
+        text = _decode_recording(data, name, replaced)
+        bad = sum(end - start for start, end in replaced)
+        if bad > allowed or plausibility(text) < 0.5:
+            continue
+        if best is None or bad < best[0]:
+            best = (bad, plausibility(text), text, name, replaced)
+    if best is None:
+        raise first_error
+    return best[2], best[3], best[4]
+
+
+def _decode_recording(data: bytes, codec: str, replaced: list[tuple[int, int]]) -> str:
+    """Decode with U+FFFD for bad bytes, appending each bad byte range to ``replaced``."""
+    def record(err: UnicodeError) -> tuple[str, int]:
+        assert isinstance(err, UnicodeDecodeError)
+        replaced.append((err.start, err.end))
+        return "\ufffd", err.end
+
+    codecs.register_error("summarize-record", record)  # re-registering replaces the handler
+    return data.decode(codec, "summarize-record")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 from ..config import Settings
 from ..document import Report
-from ..errors import InputError
-from .encoding import decode
+from ..errors import InputError, NotAReportError
+from .encoding import decode_tolerant
 from .html import html_to_text, looks_like_html
 
 # Magic numbers of formats people drop into report folders by mistake.
@@ -58,14 +59,25 @@ def ingest_bytes(data: bytes, path: str | None, settings: Settings) -> Report:
         if data.startswith(magic):
             raise InputError(f"is {what}, not a text report", path=path)
     try:
-        text, encoding = decode(data)
+        text, encoding, replaced = decode_tolerant(data)
     except UnicodeDecodeError as err:
         raise InputError(f"cannot decode as text in any supported encoding (UTF-8, UTF-16, GB18030, Big5): "
                          f"invalid byte at offset {err.start}", path=path) from None
+    text, controls = strip_terminal_controls(text)
     if _looks_binary(text):
         raise InputError("looks like a binary file, not a text report", path=path)
+    if own := own_output_kind(text):
+        raise NotAReportError(f"is a summarize output ({own}), not a report", path=path)
     report = Report(path=path, raw=data, raw_text=text, text=text, keep_script=settings.keep_script)
     report.quality.encoding = encoding
+    if replaced:
+        shown = ", ".join(f"{start}-{end}" if end - start > 1 else str(start) for start, end in replaced[:20])
+        more = f" and {len(replaced) - 20} more" if len(replaced) > 20 else ""
+        report.quality.warnings.append(
+            f"decoding: replaced {sum(e - s for s, e in replaced)} undecodable byte(s) with U+FFFD "
+            f"at byte offsets {shown}{more}")
+    if controls:
+        report.quality.warnings.append(f"stripped {controls} terminal control sequence(s)")
     if looks_like_html(text):
         body, title = html_to_text(text)
         report.text = body
@@ -73,8 +85,36 @@ def ingest_bytes(data: bytes, path: str | None, settings: Settings) -> Report:
         if title:
             report.metadata.title = title  # a candidate; the cleaner prefers a headline line in the body
     if not report.text.strip():
-        raise InputError("has no text content", path=path)
+        raise NotAReportError("has no text content", path=path)
+    if not HAN.search(report.text):
+        raise NotAReportError("has no Chinese text, not a report", path=path)
     return report
+
+
+# ANSI/VT escape sequences (colours, cursor moves, OSC titles) and the other C0/C1 controls but
+# tab, newline, carriage return, form feed and vertical tab: terminal noise in a scraped file.
+TERMINAL_CONTROL = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window titles, links
+    r"|\x1b[@-Z\\-_]"  # other two-character escapes
+    r"|[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f\x80-\x9f]"  # stray C0/C1 controls (NUL stays: binary)
+)
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def strip_terminal_controls(text: str) -> tuple[str, int]:
+    """Remove terminal control sequences; returns the text and how many were removed."""
+    return TERMINAL_CONTROL.subn("", text)
+
+
+def own_output_kind(text: str) -> str | None:
+    """'JSON' or 'Markdown' when the text is one of this tool's own outputs (a result or an index)."""
+    head = text.lstrip("\ufeff \n")[:400]
+    if head.startswith(("{", "[")) and '"schema_version"' in head:
+        return "JSON"
+    if head.startswith("# ") and "\n## 摘要\n" in text and "\n## Summary\n" in text:
+        return "Markdown"
+    return None
 
 
 def _looks_binary(text: str) -> bool:
