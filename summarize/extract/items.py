@@ -25,6 +25,10 @@ def _rules() -> dict[str, re.Pattern[str] | list[str]]:
     compiled["not_campaigns"] = list(items["not_campaigns"])
     compiled["generic_project"] = re.compile(rf"^(?:{items['generic_project_words']})+$")
     compiled["project_cut_tail"] = re.compile(rf"(?:{items['project_cut']})(?!.*(?:{items['project_cut']}))")
+    compiled["project_cut_any"] = re.compile(rf"(?:{items['project_cut']})")
+    # A list item that opens with a verb of two or more characters is a task, not a site (加快推进学校).
+    verbs = "|".join(w for w in items["project_cut"].split("|") if len(w) >= 2)
+    compiled["project_cut_start"] = re.compile(rf"^(?:{verbs})")
     return compiled
 
 
@@ -38,7 +42,7 @@ def find_projects(text: str) -> list[Item]:
         cut = rules["project_cut_tail"].search(head)
         if cut:
             head = head[cut.end():]
-        head = head.lstrip("及和与、")
+        head = re.sub(r"^限?公司", "", head.lstrip("及和与、"))  # 有 cut inside 有限公司
         if len(re.findall(r"[\u4e00-\u9fff]", head)) < 3 or rules["generic_project"].match(head):
             continue
         if not rules["project_head_end"].search(head) or re.search(r"\d{4}年", head):
@@ -47,6 +51,73 @@ def find_projects(text: str) -> list[Item]:
         if name not in seen:
             seen.add(name)
             found.append(Item(name, match.start() - len(head), match.end()))
+    for item in _listed_sites(text, rules):
+        if not any(item.start < known.end and known.start < item.end for known in found):
+            found.append(item)
+    return sorted(found, key=lambda item: item.start)
+
+
+LIST_CLAUSE = re.compile(r"[^，。；：！？\n]+")
+
+
+def _listed_sites(text: str, rules: dict) -> list[Item]:
+    """Sites named in a list the report calls projects: 'A、B和C等19个重点建设项目', '10个项目包括：A、B',
+    '先后前往A、B、C项目建设现场'.
+
+    Roads, parks, reservoirs and firms in such a list are projects whatever their names end with.
+    """
+    found: list[Item] = []
+    for clause in LIST_CLAUSE.finditer(text):
+        body, start = clause.group(), clause.start()
+        tail = None
+        cut = body.find("等")
+        while cut >= 0:
+            tail = rules["list_tail"].match(body, cut)
+            if tail:
+                break
+            cut = body.find("等", cut + 1)
+        if tail:
+            body = body[:cut]
+            if "等" in body:  # 张三、李四等区领导到A项目、B…: the list starts after the earlier 等
+                skip = body.rfind("等") + 1
+                body, start = body[skip:], start + skip
+        visit = False
+        if not tail and not rules["list_head"].search(text[max(0, start - 8):start]):
+            visit = _visit_list(body, rules)
+            if not visit:
+                continue
+        first = body.split("、")[0]
+        leads = list(rules["list_lead"].finditer(first)) + list(rules["project_cut_any"].finditer(first))
+        offset = max((m.end() for m in leads), default=0)
+        items = _list_items(body[offset:], start + offset, rules)
+        if visit:  # a visit passes by gates and crossings too: keep what is built (…基地, …水库)
+            items = [i for i in items if i.text.endswith(("项目", "工程")) or rules["project_head_end"].search(i.text)]
+        found += items
+    return found
+
+
+def _visit_list(body: str, rules: dict) -> bool:
+    """'来到A项目、B工程施工现场、C基地': three or more sites after a visit verb, one a …项目/工程."""
+    parts = body.split("、")
+    if len(parts) < 3 or not any(rules["visit_lead"].search(parts[0][:i]) for i in range(len(parts[0]))):
+        return False
+    return any(re.search(r"(?:项目|工程)$", rules["site_scene"].sub("", p)) for p in parts)
+
+
+def _list_items(body: str, position: int, rules: dict) -> list[Item]:
+    found: list[Item] = []
+    for part in body.split("、"):
+        name = rules["site_scene"].sub("", part)
+        if "项目" in name[:-2]:  # …（北片）项目调研重点项目建设: the name ends at its 项目
+            name = name[: name.index("项目") + 2] if not name.endswith("）") else name
+        if name.endswith("）") and "项目（" in name:
+            name = name[: name.rfind("（")]  # 市金属新材料项目（翅冀公司）: the firm in brackets
+        keep = (len(re.findall(r"[\u4e00-\u9fff0-9]", name)) >= 3 and "“" not in name and "”" not in name
+                and not rules["generic_project"].match(name) and not rules["not_a_project"].search(name)
+                and not rules["project_cut_start"].match(name))
+        if keep:
+            found.append(Item(name, position, position + len(name)))
+        position += len(part) + 1
     return found
 
 
