@@ -215,6 +215,9 @@ def clean(report: Report, settings: Settings) -> Report:
             continue
         group = _match_group(line, strong=True)
         if group:
+            if _rules().any_label.search(line):
+                # 当前位置：首页 >> 新闻 来源：X | 2018-08-30: labelled metadata shares the line with chrome.
+                _read_metadata(line, meta)
             dropped.append(DroppedLine(line, group))
             continue
         if _is_metadata_line(line):
