@@ -52,7 +52,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             formatter_class=_Formatter,
         )
         module.add_arguments(cmd)
-        cmd.set_defaults(_module=module)
+        cmd.set_defaults(_module=module, _parser=cmd)
     return parser
 
 
@@ -61,7 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     chosen = next((a for a in argv if not a.startswith("-")), None)
     parser = build_parser(only=chosen if chosen in COMMANDS else "")
     try:
-        args = parser.parse_args(argv)
+        args, unknown = parser.parse_known_args(argv)
+        if unknown:  # the command's own usage line, not the top-level one (file --fromat)
+            (getattr(args, "_parser", None) or parser).error(f"unrecognized arguments: {' '.join(unknown)}")
     except SystemExit as exit_:
         return int(exit_.code or 0)
     if not getattr(args, "_module", None):
@@ -76,4 +78,16 @@ def main(argv: list[str] | None = None) -> int:
         print("summarize: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        return EXIT_FAILED
+    except OSError as err:  # one line naming the path, never a traceback (issue 11)
+        if getattr(args, "verbose", False):
+            raise
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"summarize {args.command}: error: {where}{err.strerror or err}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as err:  # a bug: say so in one line; -v shows the traceback
+        if getattr(args, "verbose", False):
+            raise
+        print(f"summarize {args.command}: internal error: {type(err).__name__}: {err} (run with -v for details)",
+              file=sys.stderr)
         return EXIT_FAILED

@@ -105,6 +105,11 @@ def _read_toml(path: Path) -> dict[str, Any]:
             data = tomllib.load(fh)
     except tomllib.TOMLDecodeError as err:
         raise UsageError(f"not valid TOML: {err}", path=str(path)) from None
+    except UnicodeDecodeError as err:
+        raise UsageError(f"not UTF-8 (invalid byte at offset {err.start}); TOML files are UTF-8",
+                         path=str(path)) from None
+    except OSError as err:
+        raise UsageError(f"cannot read config: {err.strerror or err}", path=str(path)) from None
     # Accept both a flat file and one with a [summarize] table.
     return data.get("summarize", data)
 
@@ -117,7 +122,11 @@ def load_settings(flags: dict[str, Any] | None = None, cwd: Path | None = None,
     explicit = env.get("SUMMARIZE_CONFIG")
     candidates = [Path(explicit)] if explicit else [user_config_path(), (cwd or Path.cwd()) / CONFIG_FILENAME]
     for path in candidates:
-        if path.is_file():
+        try:
+            present = path.is_file()
+        except OSError as err:  # a folder on the way we may not read
+            raise UsageError(f"cannot read config: {err.strerror or err}", path=str(path)) from None
+        if present:
             layers.append((str(path), _read_toml(path)))
         elif explicit:
             raise UsageError("config file not found", path=str(path))
@@ -133,5 +142,12 @@ def load_settings(flags: dict[str, Any] | None = None, cwd: Path | None = None,
             setattr(settings, name, _coerce(name, value, origin))
             settings.sources[name] = f"env SUMMARIZE_{name.upper()}" if origin == "env" else origin
     if settings.engine not in ("rules", "model", "auto"):
-        raise UsageError(f"engine must be rules, model or auto, not {settings.engine!r}")
+        raise UsageError(f"engine must be rules, model or auto, not {settings.engine!r}",
+                         path=settings.sources.get("engine"))
+    for name in ("max_bytes", "jobs"):  # a count or a size: never negative (0 jobs = one per CPU)
+        value = getattr(settings, name)
+        if value < 0 or (name == "max_bytes" and value == 0):
+            origin = settings.sources.get(name)
+            raise UsageError(f"setting {name!r} must be a positive number, not {value}",
+                             path=f"--{name.replace('_', '-')}" if origin == "flag" else origin)
     return settings
