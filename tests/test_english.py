@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -137,8 +138,9 @@ def test_user_glossary_overrides_builtin_and_later_files_win(tmp_path):
     assert rendering.officials[0].title_en == "Secretary of the CPC County Committee"
     # a user entry without a category still replaces a title part
     assert rendering.officials[1].title_en == "Deputy County Party Secretary and Head of the County Government"
-    assert rendering.campaigns == ["Yunxi Town vanguard"]
-    assert rendering.english.untranslated == []
+    # 先锋 is in no phrasebook: the slogan is left out and listed, never glossed word by word
+    assert rendering.campaigns == [None]
+    assert rendering.english.untranslated == ["云溪先锋"]
     # the built-in glossary is untouched
     assert render_all(facts).officials[0].title_en == "County Party Secretary"
 
@@ -272,8 +274,10 @@ def test_untranslated_is_marked_in_brackets_and_recorded(translator):
 
 def test_untranslated_reaches_english_untranslated():
     facts = Facts(jurisdiction="维西县", event_date="2021-05-31", campaigns=[Item("云溪脊梁")])
-    english = render_english(facts)
-    assert english.untranslated == ["云溪"]
+    rendering = render_all(facts)
+    assert rendering.campaigns == [None]  # not covered: left out whole, never "[云溪] backbone"
+    assert rendering.english.untranslated == ["云溪脊梁"]
+    assert "云溪" not in (rendering.english.summary_en or "")
 
 
 # ---- headline, summary and the stage -----------------------------------------------------------
@@ -345,8 +349,11 @@ def test_render_en_stage_fills_report():
     assert (official.name_en, official.title_en) == (
         "Guo Xiaodong", "Vice Chairman of the Municipal People's Congress Standing Committee, Party Working "
         "Committee Secretary and Director of the Administrative Committee of Suizhou High-tech Zone")
-    assert report.facts.campaigns[0].en == "projects are king, big projects is king of kings"
-    assert all(item.en for item in report.facts.key_points)
+    # Items are rendered whole or not at all; what is not rendered is listed as not translated.
+    for item in (*report.facts.campaigns, *report.facts.key_points):
+        assert (item.en is None and item.text in report.english.untranslated) or \
+            (item.en and not re.search(r"[\u4e00-\u9fff\[\]]", item.en))
+    assert any(item.en for item in report.facts.key_points)
     assert report.english.jurisdiction_en == "Suizhou High-tech Zone"
     assert report.english.title_en is None  # the page has no headline
     assert "Guo Xiaodong" in report.english.summary_en
