@@ -86,6 +86,10 @@ def _same(field: str, predicted: Any, gold: Any) -> float:
         return 1.0 if predicted in (None, "") else 0.0
     if field in ("event_date", "published", "event_type"):
         return 1.0 if predicted == gold else 0.0
+    if field == "jurisdiction" and predicted:
+        from ..extract.places import same_place  # short and official forms of one place are one place
+
+        return 1.0 if same_place(canonical(predicted), canonical(gold)) else 0.0
     return 1.0 if canonical(predicted) == canonical(gold) and canonical(gold) else 0.0
 
 

@@ -27,12 +27,13 @@ def extract(report: Report, settings: Settings) -> Report:
     facts.event_date, time_of_day, _, _ = find_event_date(text, body_start, facts.published)
     # The headline, else the lead, else the next sentences (a lead may be scene-setting: 惊蛰到、万物长。).
     facts.event_type = classify_event(facts.title, lead, *(s.text for s in body_sentences[1:3]))
-    facts.jurisdiction = find_jurisdiction(facts.title, lead, text, facts.source)
     staff = {getattr(meta, f) for f in ("author", "reporter", "editor", "reviewer", "photographer")}
     staff_names = {name for value in staff if value for name in value.split("、")}
     tagged = tag_intervals(text, cue_intervals(text))  # None where the tagger is unavailable
     report.quality.ner = "lac" if tagged is not None else "rules"
     facts.officials = find_officials(text, excluded_names=staff_names, tagged=tagged)
+    persons = frozenset(o.name for o in facts.officials) | frozenset(staff_names)
+    facts.jurisdiction = find_jurisdiction(facts.title, lead, text, facts.source, persons)
     facts.projects = find_projects(text)
     facts.campaigns = find_campaigns(text)
     facts.targets = find_targets(text)

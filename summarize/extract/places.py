@@ -13,20 +13,37 @@ from functools import cache
 
 from ..resources import data_lines
 
-ZONE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区|工业园区|自贸区)")
-UNKNOWN_LEADING_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,5}?[市县区州旗])(?=召开|举行|开展|启动|部署|组织|印发|出台)")
+ZONE_SUFFIX = re.compile(r"高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区|工业园区|自贸区")
+UNKNOWN_LEADING_PLACE = re.compile(
+    r"^([\u4e00-\u9fff]{2,5}?(?:[市县区州旗]|镇|乡|街道))(?=召开|举行|开展|启动|部署|组织|印发|出台)")
 # 州委书记…调研, 市政府召开…: the organ's level says whose event it is.
-ORGAN = re.compile(r"^(市|县|区|州|省)(?:委|政府|人大|政协|长)")
-SCOPE = re.compile(r"^(?:全|我)(市|县|区|州|省|镇|乡)")
-LEVEL_OF_SUFFIX = {"市": "city", "州": "city", "盟": "city", "县": "county", "区": "county", "旗": "county",
-                   "省": "province"}
+ORGAN = re.compile(r"^(市|县|区|州|省|旗|镇|乡)(?:委|政府|人大|政协|长)")
+SCOPE = re.compile(r"^(?:全|我)(市|县|区|州|省|旗|镇|乡)")
+# 全市, or an organ holding the event: …，省委、省政府举行…
+SCOPE_IN_TEXT = re.compile(r"(?:全|我)(市|县|区|旗|镇|乡)|(?:^|[，。\n])(省|市|县|区|州|旗)(?:委|政府)(?:[、和]\2(?:委|政府))?"
+                           r"(?:召开|举行|印发|组织)")
+LEVEL_OF_SCOPE = {"市": "city", "州": "city", "盟": "city", "县": "county", "旗": "county", "区": "district",
+                  "省": "province"}
+# A visit: a movement word, the place(s), then what was done there (or the visit verb, then the place).
+VISIT_BEFORE = re.compile(r"到|赴|在|来到|深入|走进|莅临|调研|考察|视察")
+VISIT_AFTER = re.compile(r"[，,]?(?:调研|考察|视察|检查|督导|督查|走访|慰问|看望|开展|召开|就|实地|现场|指导|宣讲|"
+                         r"参加|出席|举行)")
+TOWN = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)")
+DELEGATION = re.compile(r"(?:党政)?(?:代表团|考察团|客商)")
+# 镇 and 乡 words that are no town's name: 城镇, 乡镇, 集镇.
+NOT_TOWNS = frozenset({"城", "乡", "集", "村", "市", "小", "重", "各乡", "建制", "特色", "中心", "全", "我", "该", "本"})
 
 
 @dataclass(frozen=True)
 class Place:
     name: str  # everyday full form: 维西县, 安庆市, 大观区
-    level: str  # province | city | county | zone
-    parent: str  # parent city's everyday name (for counties), else ""
+    level: str  # province | city | county | zone | town
+    parent: str  # parent city's everyday name (for counties; the province for 重庆市北碚区), else ""
+    official: str = ""  # the full official name: 维西傈僳族自治县 (the jurisdiction is written so)
+
+    @property
+    def full(self) -> str:
+        return self.official or self.name
 
 
 @cache
@@ -39,27 +56,85 @@ def place_rows() -> tuple[tuple[str, str, str], ...]:
     return tuple(rows)
 
 
+# Parents in the file that are not places: districts of the four municipalities, counties a province
+# administers directly. Their parent is the province.
+NOT_PARENTS = ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划")
+
+
 @cache
-def gazetteer() -> dict[str, Place]:
-    """Every surface form -> Place. Cities also answer to their bare name (安庆 -> 安庆市)."""
-    index: dict[str, Place] = {}
+def _province_of_code() -> dict[str, str]:
+    provinces = {}
+    for line in data_lines("places/places.tsv"):
+        code, name, level = line.split("\t")[:3]
+        if level == "province":
+            provinces[code[:2]] = name
+    return provinces
+
+
+@cache
+def units() -> tuple[Place, ...]:
+    """Every unit of the gazetteer file as a Place, in file order (provinces before their cities)."""
     generic = set(data_lines("places/generic_names.txt"))
-    for name, level, parent in place_rows():
+    provinces = _province_of_code()
+    found = []
+    for line in data_lines("places/places.tsv"):
+        code, name, level, parent = (line.split("\t") + [""])[:4]
         if name in generic:
             continue
-        place = Place(_everyday(name), level, _everyday(parent) if level == "county" else "")
-        for form in {name, place.name}:
+        if level == "county" and parent in NOT_PARENTS:
+            parent = provinces.get(code[:2], "")
+        everyday = name if level == "province" else _everyday(name)  # 广西壮族自治区 has no shorter official form
+        found.append(Place(everyday, level, _everyday(parent) if level == "county" else "", name))
+    return tuple(found)
+
+
+@cache
+def gazetteer() -> dict[str, Place]:
+    """Every surface form -> Place: the official name, the everyday one (维西县), the one without the
+    people's name (秀山自治县); cities and provinces also answer to their bare name (安庆, 江西)."""
+    index: dict[str, Place] = {}
+    for place in units():
+        for form in (place.official, place.name, _without_people(place.official)):
             index.setdefault(form, place)
-        if level == "city" and len(place.name) >= 3 and place.name[-1] in "市州盟":
-            index.setdefault(place.name[:-1], place)
+        if place.level in ("city", "province") and len(_bare(place)) >= 2:
+            index.setdefault(_bare(place), place)
     return index
+
+
+@cache
+def bare_counties() -> dict[str, Place]:
+    """County-level units by their bare name (民权 -> 民权县): read only where the report's own scope
+    (我县, 县委) or a visit says a county is meant, never in running text (民权 is also a word)."""
+    index: dict[str, Place] = {}
+    for place in units():
+        if place.level == "county" and len(_bare(place)) >= 2:
+            index.setdefault(_bare(place), place)
+    return index
+
+
+def _bare(place: Place) -> str:
+    if place.level == "province":  # 江西省 -> 江西, 广西壮族自治区 -> 广西, 内蒙古自治区 -> 内蒙古
+        bare = re.sub(rf"(?:(?:{_groups()})族?)?(?:自治区|特别行政区|省|市)$", "", place.official)
+        return bare if len(bare) >= 2 else re.sub("(?:自治区|省|市)$", "", place.official)
+    bare = re.sub(r"(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|区|旗)$", "", place.name)
+    return bare if len(bare) >= 2 else place.name
+
+
+def _without_people(name: str) -> str:
+    return _autonomy().sub("自治", name, count=1)
+
+
+@cache
+def _groups() -> str:
+    return "|".join(sorted(data_lines("places/ethnic_groups.txt"), key=len, reverse=True))
 
 
 @cache
 def _autonomy() -> re.Pattern[str]:
     """Ethnic-autonomy words, dropped to get the everyday name: 维西傈僳族自治县 -> 维西县."""
-    groups = "|".join(sorted(data_lines("places/ethnic_groups.txt"), key=len, reverse=True))
-    return re.compile(rf"(?:(?:{groups})族?)+自治(?=[县州旗区])")
+    # The place's own name (two characters at least) comes first: 陵水|黎族自治县, not 陵|水黎族 (水 is a people).
+    return re.compile(rf"(?<=^[\u4e00-\u9fff]{{2}})(?:(?:{_groups()})族?)+?自治(?=[县州旗区])|"
+                      rf"(?<=^[\u4e00-\u9fff]{{3}})(?:(?:{_groups()})族?)+?自治(?=[县州旗区])")
 
 
 @cache
@@ -72,10 +147,12 @@ def _everyday(name: str) -> str:
     return short if len(short) >= 2 else name  # 鄂伦春自治旗 is named after its people alone
 
 
-def places_in(text: str) -> list[tuple[int, int, Place]]:
-    """Longest gazetteer match at each position, left to right, no overlaps; plus development zones."""
+def places_in(text: str, persons: frozenset[str] = frozenset()) -> list[tuple[int, int, Place]]:
+    """Longest gazetteer match at each position, left to right, no overlaps, none inside a person's name
+    (吴忠琼 is no 吴忠市); plus development zones named after a place (江华高新区, not 县工业园区)."""
     index = gazetteer()
     firsts = _first_chars()
+    taken = [(m.start(), m.end()) for name in persons if len(name) >= 2 for m in re.finditer(re.escape(name), text)]
     found: list[tuple[int, int, Place]] = []
     i = 0
     while i < len(text):
@@ -85,65 +162,166 @@ def places_in(text: str) -> list[tuple[int, int, Place]]:
         for length in range(min(12, len(text) - i), 1, -1):
             place = index.get(text[i:i + length])
             if place:
-                found.append((i, i + length, place))
+                if not any(s < i + length and i < e for s, e in taken):
+                    found.append((i, i + length, place))
                 i += length
                 break
         else:
             i += 1
-    for match in ZONE.finditer(text):
-        found.append((match.start(), match.end(), Place(match.group(0), "zone", "")))
+    ends = {end: start for start, end, _ in found}
+    for match in ZONE_SUFFIX.finditer(text):
+        start = ends.get(match.start())
+        if start is None:
+            start = next((match.start() - n for n in (4, 3, 2) if text[match.start() - n:match.start()]
+                          in bare_counties()), None)
+        if start is not None:
+            found.append((start, match.end(), Place(text[start:match.end()], "zone", "")))
     return found
 
 
 def _qualify(place: Place, text: str) -> str:
-    """Districts and counties are named with their city when the report mentions that city."""
+    """The official name; a district is named with its city (or municipality) when the report names it."""
     if place.level != "county" or not place.name.endswith("区") or not place.parent:
-        return place.name
+        return place.full
     parent_bare = place.parent[:-1] if place.parent[-1] in "市州" else place.parent
-    return place.parent + place.name if parent_bare in text else place.name
+    return place.parent + place.full if parent_bare in text else place.full
 
 
-def _leading_place(line: str, text: str) -> str | None:
+def _run_at(line: str, pos: int, persons: frozenset[str], visit: bool = False) -> tuple[int, list[str]]:
+    """The places written one after another from pos (泸州市纳溪区, 崇左市扶绥县, 紫云县大营镇): end and
+    official names. In a visit (到琼海调研) a county's bare name and a town count too."""
+    names: list[str] = []
+    hits = {s: (e, p) for s, e, p in places_in(line[pos:pos + 24], persons)}
+    cursor = pos
+    while True:
+        hit = hits.get(cursor - pos)
+        if hit and hit[1].level != "zone":
+            names.append(hit[1].full)
+            cursor = pos + hit[0]
+            continue
+        if visit and (town := TOWN.match(line, cursor)):
+            return town.end(), names + [town.group(0)]  # nothing smaller follows a town
+        if visit and not names:
+            bare = next((line[cursor:cursor + n] for n in (4, 3, 2) if line[cursor:cursor + n] in bare_counties()),
+                        None)
+            if bare:
+                names.append(bare_counties()[bare].full)
+                cursor += len(bare)
+                continue
+        return cursor, names
+
+
+def _leading_place(line: str, text: str, persons: frozenset[str]) -> str | None:
     """A run of places at the start of a headline or sentence: 泸州市纳溪区召开… -> 泸州市纳溪区."""
-    hits = [h for h in places_in(line[:20]) if h[2].level != "province"]
-    hits.sort()
+    hits = sorted(h for h in places_in(line[:20], persons) if h[2].level != "province")
     if not hits or hits[0][0] != 0:
-        # A place the gazetteer does not know yet (renamed, upgraded 县 -> 市) leading a headline.
+        # A place the gazetteer does not know yet (renamed, upgraded 县 -> 市), or a town, leading a headline.
         unknown = UNKNOWN_LEADING_PLACE.match(line)
         return unknown.group(1) if unknown else None
-    end, names, last = 0, [], None
-    for start, stop, place in hits:
-        if start != end:
-            break
-        names.append(place.name)
-        end, last = stop, place
-    if last is None:
-        return None
+    end, names = _run_at(line, 0, persons)
+    if DELEGATION.match(line, end):
+        return None  # 枞阳县党政代表团来怀考察: the guests' place is not where it happens
     if len(names) == 1:
-        return _qualify(last, text)
-    return "".join(names)
+        return _qualify(hits[0][2], text)
+    return "".join(names) or None
 
 
-def find_jurisdiction(title: str | None, lead: str, text: str, source: str | None) -> str | None:
-    for line in (title, lead):
-        if line:
-            line = re.sub(r"^[^，。]{0,12}?[日号](?:上午|下午|晚上|晚)?，", "", line)
-            if (name := _leading_place(line, text)):
-                return name
+def _visited(line: str, persons: frozenset[str]) -> str | None:
+    """The place a visit goes to: 徐麟在黔东南州调研, 率队到龙门镇召开…, 调研齐乐镇…"""
+    for match in VISIT_BEFORE.finditer(line):
+        end, names = _run_at(line, match.end(), persons, visit=True)
+        if names and (VISIT_AFTER.match(line, end) or match.group(0).endswith(("调研", "考察", "视察"))):
+            return "".join(names)
+    return None
+
+
+def _scoped(level: str, title: str | None, source: str | None, text: str,
+            persons: frozenset[str]) -> Place | None:
+    """The place of the level the report speaks of (我县, 市委): the outlet's own place first (民权网,
+    海安日报), then the most frequent one in the text, then a bare county name in the headline."""
+    def fits(place: Place) -> bool:
+        if level == "city":  # 我市: a prefecture or a county-level city
+            return place.level == "city" or place.level == "county" and place.name.endswith("市")
+        if level == "county" and place.level == "county":
+            return not place.name.endswith("市") and (not place.name.endswith("区") or scope_district)
+        return place.level == level or level == "district" and place.level in ("county", "zone")
+    scope_district = level == "district"
+    if source:
+        for _, _, place in places_in(source, persons):
+            if fits(place):
+                return place
+        bare = next((p for n, p in bare_counties().items() if source.startswith(n)), None)
+        if bare and fits(bare):
+            return bare
+        if bare and level == "city" and bare.name.endswith("县"):
+            # 海安日报 of a page saying 我市: a county since made a city (the gazetteer is older than the page).
+            return Place(bare.name[:-1] + "市", "county", bare.parent, bare.name[:-1] + "市")
+    counted = Counter(p for _, _, p in places_in("\n".join(filter(None, (title, text))), persons) if fits(p))
+    if counted:
+        return counted.most_common(1)[0][0]
+    for line in filter(None, (title, text)):
+        for i in range(len(line) - 1):
+            bare = next((bare_counties()[line[i:i + n]] for n in (4, 3, 2) if line[i:i + n] in bare_counties()), None)
+            if bare and fits(bare) and (i == 0 or not "\u4e00" <= line[i - 1] <= "\u9fff"
+                                        or line[i + len(bare.name) - 1:i + len(bare.name)] != bare.name[-1]):
+                return bare
+    return None
+
+
+def find_jurisdiction(title: str | None, lead: str, text: str, source: str | None,
+                      persons: frozenset[str] = frozenset()) -> str | None:
+    """The place the report is about, with its official name; ``persons`` are names never read as places."""
+    lines = [_strip_opening(line) for line in (title, lead) if line]
+    for line in lines:
+        if (name := _leading_place(line, text, persons) or _visited(line, persons)):
+            return name
     scope = next((m.group(1) for line in (title, lead) if line and (m := SCOPE.match(line) or ORGAN.match(line))),
                  None)
-    if scope is None and (m := re.search(r"(?:全|我)(市|县|区)", text)):
-        scope = m.group(1)
+    if scope is None and (m := SCOPE_IN_TEXT.search(text)):
+        scope = m.group(1) or m.group(2)
+    if scope in ("镇", "乡"):
+        towns = Counter(m.group(0) for m in TOWN.finditer("\n".join(filter(None, (title, text))))
+                        if m.group(0)[:-1] not in NOT_TOWNS and not m.group(0).startswith(("全", "我", "该", "本")))
+        if towns:
+            return towns.most_common(1)[0][0]
+    level = LEVEL_OF_SCOPE.get(scope or "")
+    if level and (place := _scoped(level, title, source, text, persons)):
+        return _qualify(place, text)
     corpus = "\n".join(filter(None, (title, source, text)))
-    hits = places_in(corpus)
-    if scope:
-        level = LEVEL_OF_SUFFIX.get(scope)
-        wanted = [p for _, _, p in hits if p.level == level or (scope == "区" and p.level == "zone")]
-        if wanted:
-            return _qualify(Counter(wanted).most_common(1)[0][0], text)
-    if source:
-        source_hits = [p for s, e, p in places_in(source) if s == 0 and e == len(source)]
-        if source_hits:
-            return _qualify(source_hits[0], text)
-    counted = Counter(p for _, _, p in hits if p.level != "province")
+    counted = Counter(p for _, _, p in places_in(corpus, persons) if p.level != "province")
     return _qualify(counted.most_common(1)[0][0], text) if counted else None
+
+
+def _strip_opening(line: str) -> str:
+    """Drop a leading date (8月16日上午，) and brackets (【江西】 -> 江西)."""
+    line = re.sub(r"^[^，。]{0,12}?[日号](?:上午|下午|晚上|晚)?[，,]", "", line)
+    return re.sub(r"^[【\[（(]([^】\]）)]{2,8})[】\]）)]", r"\1", line)
+
+
+def place_chain(name: str) -> tuple[str, ...]:
+    """A jurisdiction as written, read as its units from largest to smallest, each by its official name:
+    果洛州玛多县 -> (果洛藏族自治州, 玛多县); text the gazetteer does not know (a town) stays as written."""
+    chain: list[str] = []
+    cursor = 0
+    for start, end, place in sorted(h for h in places_in(name) if h[2].level != "zone"):
+        if start < cursor:
+            continue
+        if name[cursor:start].strip():
+            chain.append(name[cursor:start].strip())
+        chain.append(place.full)
+        cursor = end
+    if name[cursor:].strip():
+        chain.append(name[cursor:].strip())
+    return tuple(chain)
+
+
+def same_place(a: str | None, b: str | None) -> bool:
+    """One place written two ways: the smallest unit is the same (秀山自治县 = 秀山土家族苗族自治县) and
+    every unit the shorter form names is in the longer one (北碚区 = 重庆市北碚区, not 海北州 = 海北州祁连县)."""
+    if not a or not b:
+        return not a and not b
+    first, second = place_chain(a), place_chain(b)
+    if not first or not second or first[-1] != second[-1]:
+        return False
+    shorter, longer = sorted((first, second), key=len)
+    return set(shorter) <= set(longer)
