@@ -133,14 +133,14 @@ def test_user_glossary_overrides_builtin_and_later_files_win(tmp_path):
                                      "云溪\tYunxi\tplace\n")
     second = write(tmp_path, "b.tsv", "zh\ten\n云溪\tYunxi Town\n县长\tHead of the County Government\n")
     facts = Facts(officials=[Official("马盛春", "县委书记", "spoke"), Official("黄龙新", "县委副书记、县长", "spoke")],
-                  campaigns=[Item("云溪先锋")])
+                  campaigns=[Item("云溪鑫淼")])
     rendering = render_all(facts, [first, second])
     assert rendering.officials[0].title_en == "Secretary of the CPC County Committee"
     # a user entry without a category still replaces a title part
     assert rendering.officials[1].title_en == "Deputy County Party Secretary and Head of the County Government"
-    # 先锋 is in no phrasebook: the slogan is left out and listed, never glossed word by word
+    # 鑫淼 (a made-up name) is in no phrasebook: the slogan is left out and listed, never glossed
     assert rendering.campaigns == [None]
-    assert rendering.english.untranslated == ["云溪先锋"]
+    assert rendering.english.untranslated == ["云溪鑫淼"]
     # the built-in glossary is untouched
     assert render_all(facts).officials[0].title_en == "County Party Secretary"
 

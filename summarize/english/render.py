@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -112,9 +113,11 @@ def render_all(facts: Facts, glossary: GlossaryLike = None, romanize_names: bool
     place = None
     if facts.jurisdiction:
         place = place_en(facts.jurisdiction, glossary, joiner=" of ", add_parent=True) or jurisdiction_en
-    people = [Person(en.name_en or o.name, en.title_en, o.role) for o, en in zip(facts.officials, officials, strict=True)]
+    # A title the glossary and grammar only partly cover is left out of the summary (the name stays).
+    people = [Person(en.name_en or o.name, en.title_en if en.title_en and _clean(en.title_en) else None, o.role)
+              for o, en in zip(facts.officials, officials, strict=True)]
     summary = build_summary(date=facts.event_date, place=place, event_type=facts.event_type,
-                            event=headline.event if headline else None, people=people,
+                            event=headline.event if headline and _clean(headline.event) else None, people=people,
                             key_points=[c.text for c in directives if c and not c.subject],
                             told=[(c.subject, join_list(list(c.predicates))) for c in directives if c and c.subject],
                             projects=[p for p in projects if p], campaigns=[c for c in campaigns if c],
@@ -124,6 +127,11 @@ def render_all(facts: Facts, glossary: GlossaryLike = None, romanize_names: bool
     english = English(title_en=headline_text(headline), jurisdiction_en=jurisdiction_en, summary_en=summary,
                       untranslated=untranslated)
     return Rendering(english, officials, key_points, campaigns, projects, targets)
+
+
+def _clean(text: str) -> bool:
+    """English with no Chinese left in and no bracketed gap: fit for the summary."""
+    return not re.search(r"[\[\]\u3400-\u9fff]", text)
 
 
 def _campaign(text: str, phrasebook: Phrasebook, glossary: Glossary) -> str | None:

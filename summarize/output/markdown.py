@@ -39,7 +39,7 @@ def to_markdown(report: Report) -> str:
     if facts.key_points:
         lines += ["## Key points", ""]
         for item in facts.key_points:
-            lines.append(f"- {item.text}" + (f"  \n  {item.en}" if item.en else ""))
+            lines.append(f"- {item.text}" + (f"  \n  {item.en}" if item.en else "  \n  *(not translated)*"))
         lines.append("")
     lines += ["## 摘要", "", facts.summary_zh or "", "", "## Summary", "", english.summary_en or "", ""]
     if report.translation:
@@ -59,5 +59,5 @@ def to_markdown(report: Report) -> str:
     if quality.unsupported:
         lines.append(f"- unsupported model output: {len(quality.unsupported)} item(s)")
     if english.untranslated:
-        lines.append(f"- left untranslated: {', '.join(english.untranslated)}")
+        lines.append(f"- not translated: {', '.join(english.untranslated)}")
     return "\n".join(lines) + "\n"

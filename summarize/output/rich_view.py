@@ -43,6 +43,8 @@ def render_report(report: Report, console: Console, verbose: bool = False) -> No
                 body.append("• " + item.text + "\n")
                 if item.en:
                     body.append("  " + item.en + "\n", style="dim")
+                elif heading == "Key points":
+                    body.append("  (not translated)\n", style="dim italic")
             body.rstrip()  # in place
             console.print(Panel(body, title=heading, title_align="left"))
 
