@@ -44,6 +44,7 @@ def find_event_date(text: str, start: int, published: str | None) -> tuple[str |
     # Sentence bounds by binary search over the positions of 。 and newlines (no rescans: linear time).
     stops = [m.start() for m in re.finditer("[。\n]", text)]
     cued: dict[tuple[int, int], int] = {}
+    sentence_years: dict[tuple[int, int], int | None] = {}
     text_year: list[int | None] = []  # computed once, only when a date needs a year from the text
     for match in month_day.finditer(text, start):
         month, day = cn_number(match["m"]), cn_number(match["d"])
@@ -68,7 +69,9 @@ def find_event_date(text: str, start: int, published: str | None) -> tuple[str |
         if year is None and not published:
             if not text_year:
                 text_year.append(_latest_year(text, 0, len(text)))
-            year = _latest_year(text, sentence_start, sentence_end) or text_year[0]
+            if (sentence_start, sentence_end) not in sentence_years:  # once per sentence: linear time
+                sentence_years[sentence_start, sentence_end] = _latest_year(text, sentence_start, sentence_end)
+            year = sentence_years[sentence_start, sentence_end] or text_year[0]
         value = f"{year:04d}-{month:02d}-{day:02d}" if year else f"{month:02d}-{day:02d}"
         if published and not explicit and _after_publication(published, month, day):
             score -= 2
