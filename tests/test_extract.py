@@ -163,7 +163,8 @@ def test_an_unseen_gb18030_html_visit_report():
     assert report.quality.encoding == "gb18030" and report.quality.input_format == "html"
     assert (facts.title, facts.published, facts.event_date, facts.source) == (
         "州委书记杨建国到泸定县调研乡村振兴工作", "2023-09-15", "2023-09-14", "甘孜日报")
-    assert (facts.jurisdiction, facts.event_type) == ("甘孜州", "research_visit")
+    # A higher leader's visit belongs to the place visited (the dev suite's convention, ../shared/dev/README.md).
+    assert (facts.jurisdiction, facts.event_type) == ("泸定县", "research_visit")
     assert [(o.name, o.title) for o in facts.officials] == [
         ("杨建国", "州委书记"), ("李文华", "州委常委、秘书长"), ("王强", "泸定县委书记")]
     assert facts.summary_zh.startswith("2023年9月14日，州委书记杨建国到泸定县调研乡村振兴工作。")

@@ -199,7 +199,8 @@ def _run_at(line: str, pos: int, persons: frozenset[str], visit: bool = False) -
             names.append(hit[1].full)
             cursor = pos + hit[0]
             continue
-        if visit and (town := TOWN.match(line, cursor)):
+        if visit and not VISIT_AFTER.match(line, cursor) and (town := TOWN.match(line, cursor)) \
+                and _is_town(town.group(0)):
             return town.end(), names + [town.group(0)]  # nothing smaller follows a town
         if visit and not names:
             bare = next((line[cursor:cursor + n] for n in (4, 3, 2) if line[cursor:cursor + n] in bare_counties()),
@@ -281,7 +282,7 @@ def find_jurisdiction(title: str | None, lead: str, text: str, source: str | Non
         scope = m.group(1) or m.group(2)
     if scope in ("镇", "乡"):
         towns = Counter(m.group(0) for m in TOWN.finditer("\n".join(filter(None, (title, text))))
-                        if m.group(0)[:-1] not in NOT_TOWNS and not m.group(0).startswith(("全", "我", "该", "本")))
+                        if _is_town(m.group(0)))
         if towns:
             return towns.most_common(1)[0][0]
     level = LEVEL_OF_SCOPE.get(scope or "")
@@ -290,6 +291,11 @@ def find_jurisdiction(title: str | None, lead: str, text: str, source: str | Non
     corpus = "\n".join(filter(None, (title, source, text)))
     counted = Counter(p for _, _, p in places_in(corpus, persons) if p.level != "province")
     return _qualify(counted.most_common(1)[0][0], text) if counted else None
+
+
+def _is_town(name: str) -> bool:
+    stem = name.removesuffix("街道")[:-1] if name.endswith("街道") else name[:-1]
+    return stem not in NOT_TOWNS and not name.startswith(("全", "我", "该", "本", "各"))
 
 
 def _strip_opening(line: str) -> str:
