@@ -31,7 +31,7 @@ PROPER = {
     "Belt", "Road", "Initiative", "Yangtze", "Yellow", "River", "Internet", "Plus", "I", "II", "III",
     "CPPCC", "NPC", "Youth", "League", "Women's", "Federation", "Political", "Consultative", "Conference",
     "Army", "Liberation", "PLA", "Double", "Eleven", "Sessions", "Two", "Centenary", "Goals", "Four",
-    "Comprehensives", "Red", "Cross", "January", "February", "GDP", "Fengqiao", "Healthy", "Beautiful", "Digital", "Secretary", "Standing", "Government", "State", "Council", "Civil", "Code",
+    "Comprehensives", "General", "Red", "Cross", "January", "February", "GDP", "Fengqiao", "Healthy", "Beautiful", "Digital", "Secretary", "Standing", "Government", "State", "Council", "Civil", "Code",
 }
 
 
