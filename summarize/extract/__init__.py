@@ -38,5 +38,5 @@ def extract(report: Report, settings: Settings) -> Report:
     facts.campaigns = find_campaigns(text)
     facts.targets = find_targets(text)
     facts.key_points = pick_key_points(text, body_start, {o.name for o in facts.officials})
-    facts.summary_zh = compose_summary(facts, time_of_day, lead)
+    facts.summary_zh = compose_summary(facts, time_of_day, lead, text)
     return report

@@ -1,14 +1,28 @@
-"""summary_zh: when, where, what event, who presided and spoke, the main directives; 60-150 characters."""
+"""summary_zh: when, where, what event, who presided and spoke, the main directives; 60-150 characters.
+
+The opening is the lead sentence when it carries the event (it names who did what, where, in the
+report's own words), else a clause built from the headline. Each directive is attributed to the
+official the report gives it to (the nearest speaker before it), so one official's directive never
+appears under another's name; the one who presided closes the summary when not named before.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from ..document import Facts
+from ..document import Facts, Item, Official
 from ..resources import data_toml
 
 MAX_CHARS = 150
 SCOPE_PREFIX = re.compile(r"^(?:全|我)(?:市|县|区|州|省|镇|乡)")
+
+
+@cache
+def _rules() -> dict:
+    rules = data_toml("summary.toml")["summary"]
+    compiled = {key: re.compile(value) for key, value in rules.items() if isinstance(value, str)}
+    return {**rules, **compiled}
 
 
 def _date_zh(date: str | None, time_of_day: str | None) -> str:
@@ -22,12 +36,14 @@ def _date_zh(date: str | None, time_of_day: str | None) -> str:
     return text + (time_of_day or "")
 
 
-def _event_clause(facts: Facts, lead: str) -> str:
+def _headline_clause(facts: Facts, lead: str) -> str:
     """'维西县召开项目工作推进会' from the headline, with 全市/我县 replaced by the jurisdiction."""
-    title = facts.title
+    title = _event_segment(facts.title) if facts.title else None
     place = facts.jurisdiction or ""
     if title and not re.search(r"召开|举行|开展|启动|会$|会议|活动$|大会", title):
         return title  # a visit or an inspection headline (州委书记…到…调研) is already a clause
+    if title and re.search(r".(?:主持召开|召开|举行)", title):
+        return title if not place or place[:2] in title else place + SCOPE_PREFIX.sub("", title)
     if title:
         title = SCOPE_PREFIX.sub("", title)
         verb = re.search(r"(召开|举行|开展|启动)$", title)
@@ -41,46 +57,128 @@ def _event_clause(facts: Facts, lead: str) -> str:
         if not re.match(r"(召开|举行|开展|启动|组织|深入|调研|督导|检查)", title):
             title = "召开" + title if re.search(r"会$|会议$", title) else "举行" + title
         return place + title
-    # No headline: the lead sentence after its date is the event.
-    clause = re.sub(r"^[^，]{0,14}?[日号](?:上午|下午|晚上|晚)?，", "", lead)
+    clause = _strip_dateline(lead)
     return clause.split("，")[0] if len(clause) > 60 else clause.rstrip("。")
 
 
-def _people_clause(facts: Facts) -> str:
-    verbs = data_toml("summary.toml")["summary"]["role_verbs"]
-    shown = [o for o in facts.officials if o.role in ("presided", "led", "spoke")]
-    order = {"presided": 0, "led": 1, "spoke": 2}
-    shown.sort(key=lambda o: order[o.role])
-    parts: list[tuple[str, list[str]]] = []  # (verb, people) with people who did the same joined by 、
-    for official in shown[:3]:
-        person = (official.title or "").split("、")[-1] + official.name
-        verb = verbs[official.role]
-        if parts and parts[-1][0] == verb:
-            parts[-1][1].append(person)
-        else:
-            parts.append((verb, [person]))
-    return "，".join("、".join(people) + verb for verb, people in parts)
+def _event_segment(title: str) -> str:
+    """The part of a two-part headline that names the event ('紧盯目标——莎车县召开…推进会')."""
+    parts = [p for p in re.split(r"——|—|\s+|：", title) if p]
+    if len(parts) < 2:
+        return title
+    for part in parts:
+        if _rules()["event_verbs"].search(part):
+            return part
+    return title
 
 
-def compose_summary(facts: Facts, time_of_day: str | None, lead: str) -> str:
+def _strip_dateline(sentence: str) -> str:
+    """'中新网…4月3日电（记者姜辉）3日，哈尔滨市宾县举行…' -> '哈尔滨市宾县举行…'."""
+    rules = _rules()
+    cut = 0
+    for match in rules["leading_date"].finditer(sentence[:60]):
+        cut = match.end()
+    return sentence[cut:].lstrip("，, ")
+
+
+def _lead_clause(lead: str) -> str | None:
+    """The lead sentence as the opening, when it says what happened (its clauses up to a length).
+
+    Not a quotation, not a subtitle (short, or words set apart by spaces); a leading purpose clause
+    (为深入学习…，) sends the opening back to the headline."""
+    rules = _rules()
+    body = _strip_dateline(lead)
+    if len(body) < 15 or body[0] in "“\"「" or re.search(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]", body):
+        return None
+    clauses = re.findall(r"[^，。；！？]+[，。；！？]?", body)
+    if not clauses or rules["purpose_clause"].match(clauses[0]):
+        return None  # 为深入学习…，认清…，: the event comes late in such a lead; the headline says it
+    out = ""
+    for clause in clauses:
+        if out and len(out) + len(clause) > rules["max_opening"]:
+            break
+        out += clause
+        if len(out) >= rules["min_opening"]:
+            break
+    if not rules["event_verbs"].search(out):
+        return None
+    return out.rstrip("，。；！？ ")
+
+
+def _with_place(opening: str, place: str | None) -> str:
+    """县委书记王静娴主持… -> 民权县委书记王静娴主持…; 我区召开… -> 北碚区召开… (the summary names the place)."""
+    if not place or len(place) < 2:
+        return opening
+    stem = place[:-1] if place[-1] in "省市县区州旗镇乡" and len(place) > 2 else place
+    if stem in opening[:30]:
+        return opening
+    scope = re.match(r"(?:全|我|该)([省市县区州旗镇乡])", opening)
+    if scope:
+        return place + opening[scope.end():] if scope.group(1) == place[-1] else opening
+    if re.match(r"[省市县区州旗镇乡](?:委|政府|人大|政协|纪委)", opening) and opening[0] == place[-1]:
+        return stem + opening
+    return opening
+
+
+def _speaker_of(point: Item, text: str, officials: list[Official]) -> Official | None:
+    """The official the report gives this directive to: the last one named before it (他/她 refers back);
+    None when the meeting itself is the subject (会议要求) after the last name."""
+    if point.start < 0 or not text:
+        return None
+    window_start = max(0, point.start - 400)
+    before = text[window_start:point.start]
+    best: tuple[int, Official | None] = (-1, None)
+    for official in officials:
+        at = before.rfind(official.name)
+        if at > best[0]:
+            best = (at, official)
+    meeting = _rules()["meeting_subject"]
+    last_meeting = max((m.start() for m in meeting.finditer(before)), default=-1)
+    if last_meeting > best[0]:
+        return None
+    return best[1]
+
+
+def _person(official: Official) -> str:
+    return (official.title or "").split("、")[-1] + official.name
+
+
+def compose_summary(facts: Facts, time_of_day: str | None, lead: str, text: str = "") -> str:
     date = _date_zh(facts.event_date, time_of_day)
-    event = _event_clause(facts, lead)
-    people = _people_clause(facts)
-    first = f"{date}，{event}" if date and not event.startswith(date) else event
+    event = _with_place(_lead_clause(lead) or _headline_clause(facts, lead), facts.jurisdiction)
+    event = re.sub(r"^\d{1,2}[日号](?:上午|下午|晚上|晚)?", "", event).lstrip("，")
+    first = f"{date}，{event}" if date and not event.startswith(date[:4]) else event
     summary = first.rstrip("。") + "。"
-    leader = next((o for o in facts.officials if o.role in ("presided", "led", "spoke")), None)
-    if people and not (leader and leader.name in summary):
-        summary += people
-        joiner = "，要求"
-    else:
-        joiner = f"{leader.name}要求" if leader else "会议要求"
-    points = [kp.text for kp in facts.key_points]
-    targets = [t.text for t in facts.targets if t.text not in "".join(points)]
-    added = False
-    for phrase in points + targets:
-        candidate = summary + (joiner if not added else "；") + phrase
-        if len(candidate) + 1 > MAX_CHARS:
-            continue
-        summary, added = candidate, True
-    summary = summary.rstrip("，；") + ("。" if not summary.endswith("。") else "")
+
+    leaders = [o for o in facts.officials if o.role in ("presided", "led", "spoke")]
+    groups: dict[str, list[str]] = {}  # speaker's name ('' for the meeting) -> directives, in order
+    speakers: dict[str, Official] = {}
+    for point in facts.key_points:
+        speaker = _speaker_of(point, text, leaders) if text else (leaders[0] if leaders else None)
+        key = speaker.name if speaker else ""
+        if speaker:
+            speakers[key] = speaker
+        groups.setdefault(key, []).append(point.text)
+
+    presider = next((o for o in facts.officials if o.role == "presided"), None)
+    closing = f"{_person(presider)}主持。" if presider and presider.name not in summary else ""
+    verbs = _rules()["role_verbs"]
+    for key, points in groups.items():
+        if not key:
+            who = "会议要求"
+        elif key in summary:
+            who = f"{key}要求"
+        else:  # first mention: title, name and what the official did (县委书记马盛春讲话，要求…)
+            who = f"{_person(speakers[key])}{verbs[speakers[key].role]}，要求"
+        sentence = ""
+        for point in points:
+            candidate = (sentence + "；" + point) if sentence else f"{who}{point}"
+            if len(summary) + len(candidate) + 1 + len(closing) > MAX_CHARS:
+                continue
+            sentence = candidate
+        if sentence:
+            summary += sentence + "。"
+
+    if presider and presider.name not in summary and len(summary) + len(closing) <= MAX_CHARS:
+        summary += closing  # the one who presided closes the summary unless named already
     return summary[:MAX_CHARS]
