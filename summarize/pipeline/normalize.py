@@ -16,7 +16,8 @@ from .script import detect_script, fix_conversion, is_han, to_simplified
 
 # Scrapers write pinyin in lower case; '(RONG)' or '(CPPCC)' is left alone.
 _SYLLABLE = rf"[{LOWER_SYLLABLE_CHARS}]{{1,7}}[1-5]?"
-_ANNOTATION_BODY = rf"[(（]({_SYLLABLE}(?:[ '’]{_SYLLABLE})*)[)）]"
+# One space may pad the inside, as in 會(huì )議: a bounded optional character keeps the match linear.
+_ANNOTATION_BODY = rf"[(（] ?({_SYLLABLE}(?:[ '’]{_SYLLABLE})*) ?[)）]"
 ANNOTATION = re.compile(rf"(?<=[\u3400-\u9fff]){_ANNOTATION_BODY}")
 ANNOTATION_ONE = re.compile(_ANNOTATION_BODY)
 ANNOTATION_CHAIN = re.compile(rf"(?<=[\u3400-\u9fff])(?:{_ANNOTATION_BODY})+")
