@@ -87,3 +87,23 @@ def test_long_adversarial_input_stays_fast():
     assert render_clause("力争30天" + "甲乙丙丁" * 500) is None
     assert render_clause(",".join(["推进项目建设"] * 300)) is not None or True
     assert time.perf_counter() - start < 5  # a generous bound: segments are capped, the work is linear
+
+
+def test_dictionary_nouns_only_with_one_sense():
+    from summarize.english.nouns import single_sense_noun
+
+    assert single_sense_noun("显示屏") == "display screen"  # a noun with one CC-CEDICT sense
+    assert single_sense_noun("问题") is None  # several senses: never the first one
+    assert single_sense_noun("建设") is None  # a verb of official prose
+    assert single_sense_noun("屏") is None  # one character
+
+
+def test_coverbs_and_disposal_put_the_object_in_english_order(tmp_path):
+    book = _book(tmp_path, "项目建设\tproject construction\tnp\n下功夫\tmake efforts\tvp\n抓好\tdo a good job of\tv\n")
+    assert parse_clause("在项目建设上下功夫", book).text == "make efforts in project construction"
+    assert parse_clause("把项目建设抓好", book).text == "do a good job of project construction"
+
+
+def test_relative_clause_with_de(tmp_path):
+    book = _book(tmp_path, "企业\tenterprises\tnp\n关心\tcare about\tv\n政策\tpolicies\tnp\n落实\timplement\tv\n")
+    assert parse_clause("落实企业关心的政策", book).text == "implement the policies that enterprises care about"

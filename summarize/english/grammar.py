@@ -143,6 +143,12 @@ def _function_words() -> dict[str, list[tuple[str, str]]]:
         out.setdefault(zh, []).append(("RES", ""))
     for zh in rules["list_end"]:
         out.setdefault(zh, []).append(("ETC", ""))
+    for zh, en in rules["coverbs"].items():
+        out.setdefault(zh, []).append(("P", en))
+    for zh in rules["disposal"]:
+        out.setdefault(zh, []).append(("BA", ""))
+    for zh in rules["postpositions"]:
+        out.setdefault(zh, []).append(("LOC", ""))
     out.setdefault(rules["de"], []).append(("DE", ""))
     out.setdefault(rules["di"], []).append(("DI", ""))
     return out
@@ -191,13 +197,24 @@ class Parser:
                         self.put(i, j, kind, Item(1.0, en))
             for kind, en in function.get(text[i], ()):
                 self.put(i, i + 1, kind, Item(0.0, en))
-            if i + 1 < n:
-                for kind, en in function.get(text[i : i + 2], ()):
-                    self.put(i, i + 2, kind, Item(0.0, en))
+            for j in range(i + 2, min(n, i + 3) + 1):
+                for kind, en in function.get(text[i:j], ()):
+                    self.put(i, j, kind, Item(0.0, en))
+        self._dictionary_nouns()
         self._numbers()
         self._places()
         for i, j, frame, slots in self._frame_instances():
             self.frames.setdefault((i, j), []).append((frame, slots))
+
+    def _dictionary_nouns(self) -> None:
+        """Common nouns the phrasebook lacks, where CC-CEDICT gives them one sense (nouns.py)."""
+        from .nouns import MAX_CHARS, single_sense_noun
+
+        text, n = self.text, len(self.text)
+        for i in range(n):
+            for j in range(i + 2, min(n, i + MAX_CHARS) + 1):
+                if "np" not in self.lex.words.get(text[i:j], {}) and (en := single_sense_noun(text[i:j])):
+                    self.put(i, j, "np", Item(1.2, en))
 
     def _numbers(self) -> None:
         from .phrases import _format_number, _number_patterns
@@ -284,6 +301,8 @@ class Parser:
         a, b = _finish(left), _finish(right)
         text = self.text
         if lt == "np" and rt == "np":
+            if b.startswith("the ") or " of " in a or " that " in a:
+                return  # a compound's head carries no article, and "X of Y" modifies no further noun
             put(i, j, "np", Item(cost + 0.3 + (0.3 if right.counted else 0), f"{a} {b}", counted=right.counted))
         elif lt == "adv" and rt == "vp":
             put(i, j, rt, Item(cost + 0.1, _with_adverb(a, b)))
@@ -311,8 +330,25 @@ class Parser:
         elif lt == "vp" and rt == "vp" and k - i >= 4:
             # Serial verbs: a set formula of manner or means, then the action (全力以赴抓项目).
             put(i, j, "vp", Item(cost + 1.0, f"{a} to {b}"))
+        elif lt == "np" and rt == "LOC":
+            put(i, j, "npL", Item(cost + 0.1, a))  # 在项目建设上: the postposition closes the phrase
+        elif lt == "P" and rt in ("np", "npL"):
+            # A coverb's phrase is an adverbial after the verb phrase: 在X上下功夫 -> make efforts in X.
+            put(i, j, "adv", Item(cost + 0.4, f"{a} {b}"))
+        elif lt == "BA" and rt == "np":
+            put(i, j, "OBJ", Item(cost + 0.2, b))
+        elif lt == "OBJ" and rt == "v":
+            put(i, j, "vp", Item(cost + 0.1, f"{b} {a} {right.post}".strip()))  # 把X抓好 -> focus on X
         elif lt == "np" and rt == "DE":
             put(i, j, "npDE", Item(cost, a))
+        elif lt in ("vp", "s") and rt == "DE":
+            put(i, j, "vpDE", Item(cost + 0.1, a if lt == "s" else gerund(a), post="that" if lt == "s" else "of"))
+        elif lt == "vpDE" and rt == "np":
+            # 推进落地的紧迫感 -> the urgency of advancing ...; 群众关心的问题 -> the problems that people care about
+            put(i, j, "np", Item(cost + 0.4, f"{_the(b)} {left.post} {left.en}"))
+        elif lt == "v" and rt == "np" and not right.counted:
+            # A verb modifying a noun (攻坚任务, 监督力度): "the tasks of tackling ...", dearer than verb + object.
+            put(i, j, "np", Item(cost + 1.2, f"{b} for {gerund(a)}"))
         elif lt == "npDE" and rt == "np":
             put(i, j, "np", Item(cost + 0.1, f"{_the(b)} of {a}"))
         elif lt == "num" and rt == "np" and not right.counted:

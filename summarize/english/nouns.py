@@ -1,0 +1,61 @@
+"""Nouns the phrasebook lacks: a word jieba's dictionary tags as a common noun and CC-CEDICT gives
+exactly one sense for (issue 10: "CC-CEDICT only for single-sense nouns, never for the verbs of
+official prose").
+
+Both resources are general dictionaries, not lists of this project: jieba's dictionary (about
+350,000 words with part-of-speech tags, loaded once, about 1 s) decides that a span is a noun,
+CC-CEDICT decides that it has one sense. A word with two senses, a verb, an adjective, a person's
+or place's name, or a sense longer than MAX_WORDS words is never rendered this way, so the
+renderer still leaves a clause out rather than pick the first of several senses.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .cedict import _PARENS, _SKIP, _definitions, _index
+
+# jieba tags of common nouns (n: noun, ng: noun morpheme in a word, nz: other proper term,
+# nt: organisation). Person names (nr*) and places (ns) are left to pinyin and the gazetteer.
+NOUN_TAGS = frozenset(("n", "nz", "nt", "ng"))
+MIN_CHARS = 2  # one character is too ambiguous to stand as a word
+MAX_CHARS = 6  # longer dictionary words are names and set phrases
+MAX_WORDS = 4  # a longer definition is an explanation, not a rendering
+
+
+@cache
+def _tags() -> dict[str, str]:
+    import jieba
+    import jieba.posseg as posseg
+
+    jieba.setLogLevel(60)  # no "Building prefix dict" chatter on stderr
+    return posseg.dt.word_tag_tab
+
+
+def _senses(word: str) -> list[str]:
+    """CC-CEDICT's usable senses of ``word`` (classifier notes, surnames and variant pointers dropped)."""
+    out: list[str] = []
+    for definition in _definitions(_index().get(word, "")):
+        if _SKIP.match(definition):
+            continue
+        text = _PARENS.sub(" ", definition).strip(" ,;")
+        if text and text not in out:
+            out.append(text)
+    return out
+
+
+@cache
+def single_sense_noun(word: str) -> str | None:
+    """The one English sense of a common noun, or None (not a noun, several senses, or no usable one)."""
+    if len(word) < MIN_CHARS or _tags().get(word) not in NOUN_TAGS:
+        return None
+    senses = _senses(word)
+    if len(senses) != 1:
+        return None
+    sense = senses[0]
+    if sense.startswith(("to ", "(", "-")) or len(sense.split()) > MAX_WORDS:
+        return None  # a verb's gloss or an explanation
+    if re.search(r"[^\w\s'-]", sense) or re.search(r"[\u3400-\u9fff]", sense):
+        return None  # "sb/sth", brackets, Chinese in the gloss: not a rendering
+    return sense  # CC-CEDICT writes common nouns in lower case and proper nouns capitalised
