@@ -96,6 +96,8 @@ class Source:
     pinyin: set[str]  # romanised CJK substrings (1-4 characters), lower case, no spaces
     # Default romanisation of each CJK run, one syllable per character, for names longer than 4 characters.
     runs: list[list[str]] = field(default_factory=list)
+    # English of the glossary's entries whose Chinese the text holds (满族 -> "manchu"), keyed like pinyin.
+    glossary_en: set[str] | None = None
 
 
 ZH_DATE_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]?)?")
@@ -225,6 +227,18 @@ def _romanised_in_source(key: str, source: Source) -> bool:
     return False
 
 
+def _glossary_en(source: Source) -> set[str]:
+    """Standard English renderings (glossary) of words the source holds: "Manchu" maps to 满族 as its
+    pinyin never would."""
+    if source.glossary_en is None:
+        from ..english.glossary import load_glossary
+
+        entries = load_glossary().entries
+        source.glossary_en = {re.sub(r"[\s'-]", "", e.en.lower()) for zh, e in entries.items()
+                              if len(zh) >= 2 and zh in source.text and e.en != "-"}
+    return source.glossary_en
+
+
 def _run_supported(words: list[str], source: Source) -> bool:
     """A run of romanised words is supported when it splits into supported pieces of whole words.
 
@@ -245,7 +259,7 @@ def _run_supported(words: list[str], source: Source) -> bool:
             options = {"".join(piece)}
             if len(piece) == 2:
                 options.add(piece[1] + piece[0])
-            if any(_romanised_in_source(k, source) for k in options):
+            if any(_romanised_in_source(k, source) for k in options) or "".join(piece) in _glossary_en(source):
                 ok[end] = True
                 break
     return ok[-1]
