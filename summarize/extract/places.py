@@ -98,7 +98,32 @@ def gazetteer() -> dict[str, Place]:
             index.setdefault(form, place)
         if place.level in ("city", "province") and len(_bare(place)) >= 2:
             index.setdefault(_bare(place), place)
+    for form, place in _short_forms().items():
+        index.setdefault(form, place)
     return index
+
+
+# A banner's name: direction, the Mongolian name, wing, position: 西|乌珠穆沁|旗, 科尔沁|左翼|中|旗.
+BANNER = re.compile(r"^(东|西)?([\u4e00-\u9fff]+?)(左翼|右翼|左|右)?(前|中|后)?旗$")
+
+
+def _short_forms() -> dict[str, Place]:
+    """Abbreviations written in running text, by the general patterns of their kind, kept only when one unit
+    has them: a banner with a long name keeps its direction, the name's first character, its wing and its
+    position (西乌珠穆沁旗 -> 西乌旗, 科尔沁右翼前旗 -> 科右前旗, 阿拉善左旗 -> 阿左旗); an autonomous county
+    of three characters or more is called by them alone (张家川回族自治县 -> 张家川)."""
+    forms: dict[str, list[Place]] = {}
+    for place in units():
+        if place.level != "county":
+            continue
+        banner = BANNER.match(place.name)
+        if banner and len(banner.group(2)) >= 3 and (banner.group(1) or banner.group(3) or banner.group(4)):
+            direction, name, wing, position = banner.groups()
+            forms.setdefault(f"{direction or ''}{name[0]}{(wing or '')[:1]}{position or ''}旗", []).append(place)
+        if "自治" in place.official and place.name != place.official and "族" not in (bare := _bare(place)) \
+                and len(bare) >= 3:
+            forms.setdefault(bare, []).append(place)
+    return {form: found[0] for form, found in forms.items() if len(found) == 1}
 
 
 @cache
