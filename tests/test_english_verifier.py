@@ -1,4 +1,4 @@
-"""The verifier reads summary_en's proper nouns through the glossary as well as through pinyin."""
+"""summary_en: the verifier reads proper nouns through the glossary as well as pinyin; titles in news order."""
 
 from __future__ import annotations
 
@@ -13,3 +13,11 @@ def test_glossary_rendering_of_a_source_word_is_supported():
     other = clean_text("宽甸县召开县委常委会议。会议要求，全力推进重点项目建设。\n")
     assert [f["text"] for f in find_unsupported("Kuandian Manchu County held a meeting.", other, "en")] == \
         ["Kuandian Manchu"]
+
+
+def test_local_title_puts_the_place_first():
+    from summarize.english.summary import local_title
+
+    assert local_title("District Party Secretary of Shangzhou", None) == "Shangzhou District Party Secretary"
+    assert local_title("County Party Secretary", "Minquan County of Shangqiu") == "Minquan County Party Secretary"
+    assert local_title("Mayor", "Jiande of Hangzhou") == "Mayor"  # no unit to attach the place to

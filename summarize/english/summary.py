@@ -69,8 +69,9 @@ class _Namer:
     """First mention: title and name ("County Party Secretary Ma Shengchun"); later: the surname alone
     ("Ma"), as news agencies write, unless two people share it."""
 
-    def __init__(self, compact: bool = False, people: Sequence[Person] = ()) -> None:
+    def __init__(self, compact: bool = False, people: Sequence[Person] = (), place: str | None = None) -> None:
         self.seen: set[str] = set()
+        self.place = place
         self.compact = compact  # leave long titles out, to fit the word budget
         surnames = [p.name_en.split()[0] for p in people if p.name_en and len(p.name_en.split()) == 2]
         self.unique = {s for s in surnames if surnames.count(s) == 1}
@@ -88,9 +89,26 @@ class _Namer:
             self.seen.add(person.name_en)
             return person.name_en
         self.seen.add(person.name_en)
+        title = local_title(title, self.place)
         if words(title) >= LONG_TITLE_WORDS or "," in title:
             return f"{person.name_en}, {title},"
         return f"{title} {person.name_en}"
+
+
+_UNITS = ("County", "District", "City", "Prefecture", "Town", "Township", "League", "Banner", "Province")
+
+
+def local_title(title: str, place: str | None) -> str:
+    """The news-agency order, place first: "District Party Secretary of Shangzhou" -> "Shangzhou District
+    Party Secretary"; "County Party Secretary" in Minquan County -> "Minquan County Party Secretary"."""
+    head, of, where = title.rpartition(" of ")
+    if of and head.startswith(_UNITS) and " " not in where.strip() and where[:1].isupper():
+        return f"{where} {head}"
+    local = (place or "").split(" of ")[0].strip()
+    for unit in _UNITS:
+        if title.startswith(unit + " ") and local.endswith(" " + unit) and " of " not in title:
+            return f"{local[: -len(unit) - 1]} {title}"
+    return title
 
 
 def _capitalize(sentence: str) -> str:
@@ -112,7 +130,7 @@ def build_summary(*, date: str | None, place: str | None, event_type: str, event
     addressed to someone (各部门要……): (subject, verb phrases).
     """
     config = _config()
-    namer = _Namer(compact, people)
+    namer = _Namer(compact, people, place)
     when = config["when"].format(date=date_en(date)) if date_en(date) else ""
     by_role: dict[str, list[Person]] = {}
     for person in people:
