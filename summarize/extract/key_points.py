@@ -45,6 +45,11 @@ def _candidates(text: str, body_start: int, names: set[str]) -> list[tuple[Span,
             enumerated = bool(rules["enumeration"].search(first.text))
             asked = "要" in first.text[:cut] or "要" in text[max(sentence.start, first.start - 2):first.start]
             start = first.start + cut
+            if cut == len(first.text):  # 王静娴要求，一要统一思想: the enumerator opens the next clause
+                rest = text[start:sentence.end]
+                again = rules["strip_leading"].match(rest)
+                enumerated = enumerated or bool(rules["enumeration"].match(rest))
+                start += again.end() if again else 0
             for j in range(i, min(i + 3, len(parts))):
                 end = parts[j].end
                 phrase = text[start:end].rstrip("，。；！")

@@ -139,16 +139,54 @@ def _speaker_of(point: Item, text: str, officials: list[Official]) -> Official |
     return best[1]
 
 
+def _short(point: str) -> str:
+    parts = re.split(r"(?<=，)", point)
+    return "".join(parts[:SHORT]).rstrip("，")
+
+
+SHORT = 2
+
+
 def _person(official: Official) -> str:
     return (official.title or "").split("、")[-1] + official.name
 
 
+def _continuation(opening: str, lead: str, text: str) -> list[str]:
+    """Clauses that say more of what happened: the rest of the lead after the opening, then the next
+    sentence when it is not a speech (听取…汇报，研究…). Used when the directives leave room."""
+    body = _strip_dateline(lead)
+    at = body.find(opening[-12:]) if opening else -1
+    rest = body[at + len(opening[-12:]):] if at >= 0 else ("" if _lead_clause(lead) else body)
+    follow = ""
+    where = text.find(lead) if lead and text else -1
+    if where >= 0:
+        after = text[where + len(lead):].lstrip()
+        following = re.match(r"[^。！？\n]*[。！？]", after)
+        if following and not _rules()["speech"].search(following.group()):
+            follow = following.group()
+    clauses = re.findall(r"[^，。；！？]+[，。；！？]?", rest.lstrip("，。；") + follow)
+    return [c.rstrip("，。；！？") for c in clauses if c.strip("，。；！？ ")]
+
+
 def compose_summary(facts: Facts, time_of_day: str | None, lead: str, text: str = "") -> str:
     date = _date_zh(facts.event_date, time_of_day)
-    event = _with_place(_lead_clause(lead) or _headline_clause(facts, lead), facts.jurisdiction)
+    opening = _lead_clause(lead) or _headline_clause(facts, lead)
+    event = _with_place(opening, facts.jurisdiction)
     event = re.sub(r"^\d{1,2}[日号](?:上午|下午|晚上|晚)?", "", event).lstrip("，")
     first = f"{date}，{event}" if date and not event.startswith(date[:4]) else event
-    summary = first.rstrip("。") + "。"
+    rest = _compose_rest(facts, first.rstrip("。") + "。", text)
+    room = MAX_CHARS - len(first) - len(rest) - 1
+    for clause in _continuation(opening, lead, text):
+        if len(clause) + 1 > room:
+            break
+        first, room = first.rstrip("。") + "，" + clause, room - len(clause) - 1
+    summary = first.rstrip("。") + "。" + rest
+    return summary[:MAX_CHARS]
+
+
+def _compose_rest(facts: Facts, summary: str, text: str) -> str:
+    """The directives, each under its speaker, and who presided; ``summary`` is the opening so far."""
+    opening = summary
 
     leaders = [o for o in facts.officials if o.role in ("presided", "led", "spoke")]
     groups: dict[str, list[str]] = {}  # speaker's name ('' for the meeting) -> directives, in order
@@ -158,7 +196,7 @@ def compose_summary(facts: Facts, time_of_day: str | None, lead: str, text: str 
         key = speaker.name if speaker else ""
         if speaker:
             speakers[key] = speaker
-        groups.setdefault(key, []).append(point.text)
+        groups.setdefault(key, []).append(_short(point.text))
 
     presider = next((o for o in facts.officials if o.role == "presided"), None)
     closing = f"{_person(presider)}主持。" if presider and presider.name not in summary else ""
@@ -181,4 +219,4 @@ def compose_summary(facts: Facts, time_of_day: str | None, lead: str, text: str 
 
     if presider and presider.name not in summary and len(summary) + len(closing) <= MAX_CHARS:
         summary += closing  # the one who presided closes the summary unless named already
-    return summary[:MAX_CHARS]
+    return summary[len(opening):]
