@@ -50,3 +50,31 @@ def test_short_banners_need_a_long_name_and_a_direction_wing_or_position(not_sho
 def test_a_visit_to_a_banner_written_short():
     lead = "8月12日，盟政协副主席一行深入东乌旗就草原生态工程实施情况进行实地调研。"
     assert find_jurisdiction(None, lead, lead, None) == "东乌珠穆沁旗"
+
+
+def test_a_title_chain_names_the_officials_own_unit_after_the_larger_one():
+    lead = "3月18日下午，泸州市委常委、纳溪区委书记王某赴棉花坡镇开展走访调研活动。"
+    assert find_jurisdiction(None, lead, lead + "区领导参加。", None) == "泸州市纳溪区"
+
+
+def test_a_title_chain_to_a_unit_of_another_city_keeps_the_first_place():
+    lead = "泸州市委常委、越城区委书记王某主持召开会议。"  # 越城区 is no district of 泸州市
+    assert find_jurisdiction(None, lead, lead, None) == "泸州市"
+
+
+def test_a_higher_bodys_inspection_belongs_to_the_place_inspected():
+    lead = "5月3日，大理州人大常委会组织部分人大代表，对祥云县特色农业发展情况进行专题视察。"
+    assert same_place(find_jurisdiction(None, lead, lead, None), "祥云县")
+
+
+def test_a_visit_to_a_town_stays_the_visiting_countys_work():
+    lead = "县政府召开常务会议。"
+    line = "宁德市人大常委会主任王某到八都镇调研。"
+    assert same_place(find_jurisdiction(line, lead, line + lead, None), "宁德市")
+
+
+def test_guests_arriving_leave_the_host_as_the_jurisdiction():
+    title = "民权县党政代表团来我县考察"
+    text = ("商丘市委常委、民权县委书记王某率党政代表团来我县考察学习。县委书记李某陪同。"
+            "代表团一行实地考察了兰考县产业发展情况，民权县将借鉴好经验。")
+    assert find_jurisdiction(title, text, text, None) == "兰考县"

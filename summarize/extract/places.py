@@ -30,6 +30,15 @@ VISIT_AFTER = re.compile(r"[，,]?(?:调研|考察|视察|检查|督导|督查|�
                          r"参加|出席|举行)")
 TOWN = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)")
 DELEGATION = re.compile(r"(?:党政)?(?:代表团|考察团|客商)")
+# Guests arriving at the report's own place: 代表团来怀考察, 率党政代表团来我县考察学习 (not 来陵县投资).
+GUESTS_ARRIVE = re.compile(rf"(?:{DELEGATION.pattern})(?:一行)?(?:来|莅临)")
+# A place holding an organ: 楚雄州人大常委会, 绍兴市委常委 (the organ's place, maybe not the event's).
+ORGAN_AFTER = re.compile(r"[省市县区州旗盟]?(?:委|政府|人大|政协)")
+# One link of an official's title chain, up to the next unit: 绍兴市|委常委、|越城区委书记.
+CHAIN_LINK = re.compile(r"[省市县区州旗盟]?(?:委|政府|人大|政协)[\u4e00-\u9fff]{0,6}、")
+# A visit written 对X…进行视察: 对楚雄市高原特色现代农业发展进行专题视察.
+INSPECTED = re.compile(r"对(?=[^，。]{2,30}?进行[^，。]{0,6}?(?:视察|调研|考察|检查|督查|督导))")
+RANK = {"province": 0, "city": 1, "county": 2}
 # 镇 and 乡 words that are no town's name: 城镇, 乡镇, 集镇.
 NOT_TOWNS = frozenset({"城", "乡", "集", "村", "市", "小", "重", "各乡", "建制", "特色", "中心", "全", "我", "该", "本"})
 
@@ -248,8 +257,20 @@ def _leading_place(line: str, text: str, persons: frozenset[str]) -> str | None:
     if DELEGATION.match(line, end):
         return None  # 枞阳县党政代表团来怀考察: the guests' place is not where it happens
     if len(names) == 1:
-        return _qualify(hits[0][2], text)
+        return _qualify(_own_unit(line, end, hits[0][2], persons), text)
     return "".join(names) or None
+
+
+def _own_unit(line: str, end: int, place: Place, persons: frozenset[str]) -> Place:
+    """An official's title chain names the larger unit first and the person's own one after it:
+    绍兴市委常委、越城区委书记 -> 越城区 (a unit of 绍兴市); else ``place``."""
+    link = CHAIN_LINK.match(line, end)
+    if not link:
+        return place
+    hit = next((h for h in places_in(line[link.end():link.end() + 12], persons) if h[0] == 0), None)
+    if hit and hit[2].parent == place.name and ORGAN_AFTER.match(line, link.end() + hit[1]):
+        return hit[2]
+    return place
 
 
 def _visited(line: str, persons: frozenset[str]) -> str | None:
@@ -258,14 +279,42 @@ def _visited(line: str, persons: frozenset[str]) -> str | None:
         end, names = _run_at(line, match.end(), persons, visit=True)
         if names and (VISIT_AFTER.match(line, end) or match.group(0).endswith(("调研", "考察", "视察"))):
             return "".join(names)
+    for match in INSPECTED.finditer(line):
+        if names := _run_at(line, match.end(), persons)[1]:
+            return "".join(names)
     return None
 
 
+def _rank(name: str) -> int | None:
+    """The level of the smallest gazetteer unit a place name ends with (None for a town or a zone)."""
+    hits = [h for h in places_in(name) if h[1] == len(name) and h[2].level in RANK]
+    return RANK[hits[-1][2].level] if hits else None
+
+
+def _from_line(line: str, text: str, persons: frozenset[str]) -> str | None:
+    """The place a headline or lead names: where it happens, or where a visit goes. An organ's place
+    (州人大常委会组织…) gives way to a smaller unit it visits (…对楚雄市…进行视察): a higher body's visit
+    belongs to the place visited; a town visited stays the visiting county's own work."""
+    leading = _leading_place(line, text, persons)
+    if leading is None:
+        return _visited(line, persons)
+    end = _run_at(line, 0, persons)[0]
+    if not ORGAN_AFTER.match(line, end):
+        return leading
+    visited = _visited(line[end:], persons)
+    leading_rank, visited_rank = _rank(leading), _rank(visited) if visited else None
+    if visited_rank is not None and leading_rank is not None and visited_rank > leading_rank:
+        return visited
+    return leading
+
+
 def _scoped(level: str, title: str | None, source: str | None, text: str,
-            persons: frozenset[str]) -> Place | None:
+            persons: frozenset[str], guests: frozenset[Place] = frozenset()) -> Place | None:
     """The place of the level the report speaks of (我县, 市委): the outlet's own place first (民权网,
     海安日报), then the most frequent one in the text, then a bare county name in the headline."""
     def fits(place: Place) -> bool:
+        if place in guests:
+            return False
         if level == "city":  # 我市: a prefecture or a county-level city
             return place.level == "city" or place.level == "county" and place.name.endswith("市")
         if level == "county" and place.level == "county":
@@ -298,8 +347,13 @@ def find_jurisdiction(title: str | None, lead: str, text: str, source: str | Non
                       persons: frozenset[str] = frozenset()) -> str | None:
     """The place the report is about, with its official name; ``persons`` are names never read as places."""
     lines = [_strip_opening(line) for line in (title, lead) if line]
+    guests: set[Place] = set()
     for line in lines:
-        if (name := _leading_place(line, text, persons) or _visited(line, persons)):
+        if (arrive := GUESTS_ARRIVE.search(line)) and not any(h[0] == 0 for h in places_in(line[arrive.end():])):
+            # Guests come to the report's place (来我县, 来怀): theirs is named, the host's is the scope.
+            guests.update(p for _, _, p in places_in(line[:arrive.start()], persons))
+            continue
+        if (name := _from_line(line, text, persons)):
             return name
     scope = next((m.group(1) for line in (title, lead) if line and (m := SCOPE.match(line) or ORGAN.match(line))),
                  None)
@@ -311,7 +365,7 @@ def find_jurisdiction(title: str | None, lead: str, text: str, source: str | Non
         if towns:
             return towns.most_common(1)[0][0]
     level = LEVEL_OF_SCOPE.get(scope or "")
-    if level and (place := _scoped(level, title, source, text, persons)):
+    if level and (place := _scoped(level, title, source, text, persons, frozenset(guests))):
         return _qualify(place, text)
     corpus = "\n".join(filter(None, (title, source, text)))
     counted = Counter(p for _, _, p in places_in(corpus, persons) if p.level != "province")
