@@ -95,3 +95,11 @@ def test_dev_suite_officials_and_jurisdiction(dev_suite):
     assert mean["officials.title_match"] >= 0.95
     assert mean["officials.role_accuracy"] >= 0.95
     assert mean["fields.jurisdiction"] >= 0.86
+
+
+def test_titles_read_through_pinyin_annotations_padded_with_a_space():
+    from summarize.pipeline.normalize import remove_annotations
+
+    text, count, _ = remove_annotations("市人大常委会(huì )副主任王建华参加会(huì )议，常务(wù)副市长(cháng)李明出席。")
+    assert count == 4 and "(" not in text
+    assert _official(text, tagged=False)["王建华"][0] == "市人大常委会副主任"
