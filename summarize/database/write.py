@@ -53,6 +53,7 @@ def sync_database(out_dir: str | os.PathLike[str], records: Iterable[dict[str, A
     try:
         result = _sync(out, path, list(records))
         if rebuild:
+            _settle(target)
             os.replace(path, target)
             result.path = target
     except sqlite3.Error as err:
@@ -109,6 +110,20 @@ def _sync(out: Path, path: Path, records: list[dict[str, Any]]) -> SyncResult:
         return SyncResult(path, written=len(fresh), removed=len(stale), reports=reports, people=people)
     finally:
         db.close()
+
+
+def _settle(target: Path) -> None:
+    """Before another file takes the database's name: let SQLite roll back a killed writer's journal
+    (reading does), so that journal can never be applied to the new file."""
+    try:
+        conn = sqlite3.connect(target)
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        pass
+    Path(f"{target}-journal").unlink(missing_ok=True)
 
 
 def _open(path: Path, sqlite_utils: Any) -> Any:
