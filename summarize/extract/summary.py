@@ -181,6 +181,10 @@ def compose_summary(facts: Facts, time_of_day: str | None, lead: str, text: str 
             break
         first, room = first.rstrip("。") + "，" + clause, room - len(clause) - 1
     summary = first.rstrip("。") + "。" + rest
+    presider = next((o for o in facts.officials if o.role == "presided"), None)
+    closing = f"{_person(presider)}主持。" if presider else ""
+    if closing and summary.endswith(closing) and presider.name in summary[: -len(closing)]:
+        summary = summary[: -len(closing)]  # the lead's further clauses already say who presided
     return summary[:MAX_CHARS]
 
 
