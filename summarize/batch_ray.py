@@ -238,18 +238,35 @@ def _connect(address: str, asked: int | None) -> tuple[Any, bool]:
 
         options.update(address="local", num_cpus=max(cpu_count(), asked or 0), include_dashboard=False)
     else:
+        _check_reachable(address)
         options["address"] = address
     # ray.init installs its own SIGTERM handler; the CLI's (SIGTERM stops the batch like Ctrl-C) stays.
     in_main = threading.current_thread() is threading.main_thread()
     sigterm = signal.getsignal(signal.SIGTERM) if in_main else None
     try:
         ray.init(**options)
+    except ImportError as err:  # a ray:// address needs the Ray Client's gRPC
+        raise UsageError(f"cannot join Ray at {address!r}: {_first_line(err)}; a ray:// address needs "
+                         "the Ray Client: pip install 'ray[client]'") from None
     except (ConnectionError, ValueError, RuntimeError) as err:
         raise UsageError(f"cannot start or join Ray at {address!r}: {_first_line(err)}") from None
     finally:
         if in_main and sigterm is not None:
             signal.signal(signal.SIGTERM, sigterm)
     return ray, True
+
+
+def _check_reachable(address: str) -> None:
+    """A HOST:PORT nobody listens on would keep ray.init retrying for minutes: say so at once."""
+    if address == "auto" or address.startswith("ray://"):
+        return  # "auto" is looked up by Ray; the Ray Client reports its own connection errors quickly
+    import socket
+
+    host, _, port = address.rpartition(":")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=10).close()
+    except OSError as err:
+        raise UsageError(f"cannot reach a Ray cluster at {address!r}: {err.strerror or err}") from None
 
 
 def _disconnect() -> None:

@@ -68,6 +68,16 @@ def test_without_ray_the_option_is_a_usage_error_saying_what_to_install(tmp_path
     assert not (tmp_path / "out").exists()  # refused before anything was written
 
 
+def test_an_address_nobody_listens_on_is_a_usage_error_at_once(tmp_path: Path, monkeypatch, capsys) -> None:
+    pytest.importorskip("ray")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    started = time.monotonic()
+    code = main(["batch", str(SEEDS_DIR), "--out", str(tmp_path / "out"), "--ray", f"127.0.0.1:{free_port()}"])
+    err = capsys.readouterr().err
+    assert code == 2 and "cannot reach a Ray cluster" in err and "Traceback" not in err
+    assert time.monotonic() - started < 30  # not Ray's minutes of retrying
+
+
 def test_the_local_batch_never_imports_ray(tmp_path: Path) -> None:
     code = ("import sys; from summarize.batching import batch; from summarize.config import Settings; "
             f"s = batch({str(SEEDS_DIR)!r}, {str(tmp_path / 'out')!r}, settings=Settings(), jobs=1); "
