@@ -45,7 +45,7 @@ def test_de_reorders_and_lists_join(tmp_path):
 
 def test_frame_slots_must_render_whole(tmp_path):
     book = _book(tmp_path, "确保{X:np}按期完成\tensure {X} is completed on schedule\tframe\n重点项目\tkey projects\tnp\n")
-    assert render_clause("确保重点项目按期完成", book) == "ensure key projects is completed on schedule"
+    assert render_clause("确保重点项目按期完成", book) == "ensure key projects are completed on schedule"
     assert render_clause("确保鑫淼按期完成", book) is None
 
 
@@ -107,3 +107,43 @@ def test_coverbs_and_disposal_put_the_object_in_english_order(tmp_path):
 def test_relative_clause_with_de(tmp_path):
     book = _book(tmp_path, "企业\tenterprises\tnp\n关心\tcare about\tv\n政策\tpolicies\tnp\n落实\timplement\tv\n")
     assert parse_clause("落实企业关心的政策", book).text == "implement the policies that enterprises care about"
+
+
+def test_frame_verb_agrees_with_its_subject(tmp_path):
+    book = _book(tmp_path, "确保{X:np}按期完成\tensure {X} is completed on schedule\tframe\n"
+                           "工程\tthe project\tnp\n任务\ttasks\tnp\n")
+    assert render_clause("确保工程按期完成", book) == "ensure the project is completed on schedule"
+    assert render_clause("确保任务按期完成", book) == "ensure tasks are completed on schedule"
+
+
+def test_adverb_noted_after_goes_after_the_verb_phrase(tmp_path):
+    book = _book(tmp_path, "审视\treview\tv\n工作\twork\tnp\n再度\tagain\tadv\tafter\n"
+                           "认真\tcarefully\tadv\n")
+    assert render_clause("再度审视工作", book) == "review work again"
+    assert render_clause("认真审视工作", book) == "carefully review work"
+
+
+def test_preposition_to_takes_a_gerund(tmp_path):
+    book = _book(tmp_path, "坚持\tadhere to\tadv\n招商\tattract investment\tvp\n")
+    assert render_clause("坚持招商", book) == "adhere to attracting investment"
+
+
+def test_count_noun_object_takes_an_article(tmp_path):
+    book = _book(tmp_path, "建立\testablish\tv\n长效机制\tlong-term mechanism\tnp\n"
+                           "规章\trules\tnp\n")
+    assert render_clause("建立长效机制", book) == "establish a long-term mechanism"
+    assert render_clause("建立规章", book) == "establish rules"
+
+
+def test_nouns_sharing_a_morpheme_coordinate_and_plural_modifiers_are_singular(tmp_path):
+    book = _book(tmp_path, "化解\tresolve\tv\n热点\thot-button issues\tnp\n难点\tdifficulties\tnp\n"
+                           "项目\tprojects\tnp\n台账\tledgers\tnp\n")
+    assert render_clause("化解热点难点", book) == "resolve hot-button issues and difficulties"
+    assert render_clause("化解项目台账", book) == "resolve project ledgers"
+
+
+def test_adverbial_frame_alone_is_a_clause(tmp_path):
+    book = _book(tmp_path, "以{X:np}为抓手\twith {X} as the lever\tframe\tadv\n项目\tprojects\tnp\n"
+                           "发展\tdevelop\tvp\n")
+    assert render_clause("以项目为抓手", book) == "take projects as the lever"
+    assert render_clause("以项目为抓手，发展", book) == "develop with projects as the lever"

@@ -82,6 +82,7 @@ class Lexicon:
     words: dict[str, dict[str, str]]
     frames: tuple[Frame, ...]
     max_len: int
+    after: frozenset[str] = frozenset()  # adverbs (by zh) that English puts after the verb phrase
 
 
 def _type_glossary_phrase(en: str, verbs: frozenset[str]) -> dict[str, str]:
@@ -118,13 +119,16 @@ def lexicon(phrasebook: Phrasebook, glossary: Glossary) -> Lexicon:
     for zh, entry in glossary.entries.items():
         if len(zh) < 2 or entry.en == "-":
             continue  # one-character glossary entries are function words, handled by the grammar
-        if entry.category in NOUN_CATEGORIES:
+        if entry.category == "slogan" and entry.en.split()[0] in frozen:
+            words.setdefault(zh, {})["vp"] = entry.en  # a slogan that opens with a verb is a verb phrase
+        elif entry.category in NOUN_CATEGORIES:
             words.setdefault(zh, {})["np"] = entry.en
         elif entry.category == "phrase":
             words.setdefault(zh, {}).update(_type_glossary_phrase(entry.en, frozen))
     for zh, types in phrasebook.words.items():  # the phrasebook wins over the glossary
         words.setdefault(zh, {}).update(types)
-    lex = Lexicon(words, tuple(phrasebook.frames.values()), max(phrasebook.max_len, glossary.max_len))
+    lex = Lexicon(words, tuple(phrasebook.frames.values()), max(phrasebook.max_len, glossary.max_len),
+                  frozenset(phrasebook.after))
     _LEXICONS[key] = (phrasebook, glossary, lex)
     return lex
 
@@ -157,13 +161,16 @@ def _function_words() -> dict[str, list[tuple[str, str]]]:
 _FUNCTION = cache(_function_words)
 
 
-def _adverb_first(adv: str) -> bool:
-    """Single-word adverbs and "make every effort to" go before the verb; "in a coordinated way" after."""
-    return " " not in adv or adv.endswith(" to")
+def _adverb_first(adv: str, after: bool = False) -> bool:
+    """Single-word adverbs and "make every effort to" go before the verb; "in a coordinated way" after,
+    and so does any adverb the phrasebook notes `after` ("again", "respectively")."""
+    return not after and (" " not in adv or adv.endswith(" to"))
 
 
-def _with_adverb(adv: str, vp: str) -> str:
-    return f"{adv} {vp}" if _adverb_first(adv) else f"{vp} {adv}"
+def _with_adverb(adv: str, vp: str, after: bool = False) -> str:
+    if adv in _TO_GERUND:
+        return f"{adv} {gerund(vp)}"  # "to" is a preposition here: adhere to treating X as Y
+    return f"{adv} {vp}" if _adverb_first(adv, after) else f"{vp} {adv}"
 
 
 class Parser:
@@ -190,7 +197,9 @@ class Parser:
         for i in range(n):
             for j in range(i + 1, min(n, i + self.lex.max_len) + 1):
                 for kind, en in self.lex.words.get(text[i:j], {}).items():
-                    if kind == "v" and (m := _MANNER.search(en)) and m.start() > 0:
+                    if kind == "adv" and text[i:j] in self.lex.after:
+                        self.put(i, j, kind, Item(1.0, en, post="after"))
+                    elif kind == "v" and (m := _MANNER.search(en)) and m.start() > 0:
                         # "advance in a coordinated way" + object: the manner goes after the object.
                         self.put(i, j, kind, Item(1.0, en[: m.start()], post=m.group(1)))
                     else:
@@ -288,7 +297,11 @@ class Parser:
         cell = self.cells[i][j]
         if "v" in cell:
             v = cell["v"]
-            self.put(i, j, "vp", Item(v.cost + 0.5, f"{v.en} {v.post}".strip()))
+            en = v.en
+            if (m := _OF_OBJECT.fullmatch(en)) is not None:
+                en = f"{m.group(1)} {m.group(2)}"  # 加快发展 alone: "speed up the development of" -> speed up development
+            if not en.endswith(_DANGLING):  # "focus on" with nothing after it is no verb phrase
+                self.put(i, j, "vp", Item(v.cost + 0.5, f"{en} {v.post}".strip()))
         if self.text[i] in _OPEN and self.text[j - 1] in _CLOSE and j - i > 2:
             inner = self.cells[i + 1][j - 1]
             best = min(inner.values(), key=lambda it: it.cost, default=None)
@@ -303,25 +316,39 @@ class Parser:
         if lt == "np" and rt == "np":
             if b.startswith("the ") or " of " in a or " that " in a:
                 return  # a compound's head carries no article, and "X of Y" modifies no further noun
-            put(i, j, "np", Item(cost + 0.3 + (0.3 if right.counted else 0), f"{a} {b}", counted=right.counted))
+            if k - i == 2 and j - k == 2 and text[k - 1] == text[j - 1] and not (left.parts or right.parts):
+                # Two nouns that share their last morpheme are a list, not a compound: 热点难点 -> hot-button
+                # issues and difficulties, 堵点痛点.
+                put(i, j, "np", Item(cost + 0.3, f"{a} and {b}", (a, b)))
+                return
+            if modifier(a).lower() == modifier(b).lower():
+                put(i, j, "np", Item(cost + 0.3, b))  # 方式方法: methods
+                return
+            if len(a.split()) > 1 and a.split()[0].lower() in ("all", "various") and not right.counted:
+                put(i, j, "np", Item(cost + 0.4, f"{_the(b)} of {a}"))  # 各方积极性: the enthusiasm of all parties
+                return
+            put(i, j, "np", Item(cost + 0.3 + (0.3 if right.counted else 0), f"{modifier(a)} {b}",
+                                 counted=right.counted))
         elif lt == "adv" and rt == "vp":
-            put(i, j, rt, Item(cost + 0.1, _with_adverb(a, b)))
+            put(i, j, rt, Item(cost + 0.1, _with_adverb(a, b, left.post == "after")))
         elif lt == "adv" and rt == "v":
-            if _adverb_first(a):
+            if a in _TO_GERUND:
+                put(i, j, "v", Item(cost + 0.1, f"{a} {gerund(b)}", post=right.post))
+            elif _adverb_first(a, left.post == "after"):
                 put(i, j, "v", Item(cost + 0.1, f"{a} {b}", post=right.post))
             else:
                 put(i, j, "v", Item(cost + 0.1, b, post=" ".join(p for p in (right.post, a) if p)))
         elif lt == "adv" and rt == "DI":
-            put(i, j, "adv", Item(cost, a))
+            put(i, j, "adv", Item(cost, a, post=left.post))
         elif lt == "v" and rt == "np":
-            put(i, j, "vp", Item(cost + 0.1, f"{a} {b} {left.post}".strip()))
+            put(i, j, "vp", Item(cost + 0.1, f"{a} {with_article(b, right)} {left.post}".strip()))
         elif lt == "v" and rt == "s" and text[i:j].startswith(tuple(_rules()["clause_verbs"])):
             put(i, j, "vp", Item(cost + 0.2, f"{a} {b}"))
         elif lt == "v" and rt in ("ASP", "RES"):
             put(i, j, "v", Item(cost + 0.2, a, post=left.post))
         elif lt == "vp" and rt in ("ASP", "RES"):
             put(i, j, "vp", Item(cost + 0.2, a))
-        elif lt == "v" and rt == "vp" and a.endswith(_GERUND_AFTER):
+        elif lt == "v" and rt == "vp" and (a.endswith(_GERUND_AFTER) or a in _TO_GERUND):
             put(i, j, "vp", Item(cost + 0.3, f"{a} {gerund(b)}"))  # 坚持以商招商: adhere to attracting ...
         elif lt == "np" and rt == "vp":
             put(i, j, "s", Item(cost + 0.6, f"{a} {b}"))
@@ -374,11 +401,72 @@ class Parser:
             fills[name] = _finish(item)
         en = frame.en
         for name, value in fills.items():
-            en = en.replace("{" + name + "}", value)
+            slot = "{" + name + "}"
+            if plural(value):  # "ensure {X} is completed" with X = "all tasks": are
+                for singular, plural_verb in _PLURAL_VERB.items():
+                    en = en.replace(f"{slot} {singular} ", f"{slot} {plural_verb} ")
+            en = en.replace(slot, value)
         self.put(i, j, frame.result, Item(cost, en))
 
 
-_GERUND_AFTER = (" to", " on", " of", " in", " for", "keep", "continue", "insist on")
+_OF_OBJECT = re.compile(r"(.+?) the ([\w-]+(?: [\w-]+)?) of")
+_DANGLING = (" of", " for", " to", " with", " into", " from", " at", " on", " in", " as", " by")
+_GERUND_AFTER = (" on", " of", " in", " for", "keep", "insist on")
+_TO_GERUND = frozenset(_rules()["to_gerund"])  # verbs whose "to" is a preposition: adhere to doing
+_PLURAL_VERB = {"is": "are", "was": "were", "has": "have", "does": "do"}
+# Plural nouns that stay plural as modifiers, and singular nouns that end in s.
+_NOT_PLURAL = re.compile(r"(ss|us|is|ics|ness|sis|news|[^s]'s)$")
+_KEEP_PLURAL_MODIFIER = frozenset(_rules()["plural_modifiers"])
+
+
+def plural(np: str) -> bool:
+    """Whether an English noun phrase is plural: a list, "all/many/various ...", or a plural head noun."""
+    words = np.replace('"', "").split()
+    if not words:
+        return False
+    if " and " in f" {np} " and " of " not in np:
+        return True
+    if words[0].lower() in ("all", "various", "many", "several", "these", "those", "both") or \
+            (words[0][:1].isdigit() and words[0] != "1"):
+        return True
+    return _plural_head(np.split(" of ")[0].split(" that ")[0])
+
+
+def _plural_head(np: str) -> bool:
+    head = np.split()[-1].strip('"').lower() if np.split() else ""
+    return head.endswith("s") and not _NOT_PLURAL.search(head) and len(head) > 3
+
+
+def modifier(np: str) -> str:
+    """A noun as a modifier of another noun is singular in English: projects + construction -> project
+    construction (only a one-word plural head is changed; "affairs", "sales" stay)."""
+    words = np.split()
+    if len(words) > 3 or not _plural_head(words[-1]) or words[-1].lower() in _KEEP_PLURAL_MODIFIER or " and " in np:
+        return np
+    last = words[-1]
+    if last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif last.endswith(("sses", "shes", "ches", "xes")):
+        last = last[:-2]
+    else:
+        last = last[:-1]
+    return " ".join([*words[:-1], last])
+
+
+def with_article(np: str, item: Item) -> str:
+    """A bare singular count noun as an object takes "a": establish a long-term mechanism."""
+    if item.parts or item.counted or plural(np) or np[:1] in ('"',) or np[:1].isdigit():
+        return np
+    first = np.split()[0].lower()
+    if first in ("a", "an", "the", "this", "that", "its", "their", "our", "each", "every", "one"):
+        return np
+    head = np.split(" of ")[0].split()[-1].lower()
+    if head not in _COUNT_HEADS:
+        return np
+    return ("an " if first[:1] in "aeio" else "a ") + np
+
+
+_COUNT_HEADS = frozenset(_rules()["count_heads"])
 
 
 def gerund(vp: str) -> str:
@@ -525,9 +613,25 @@ def parse_clause(text: str, phrasebook: Phrasebook | None = None, glossary: Glos
         return None
     if pending_mods:
         if not predicates:
-            return None  # a modifier alone ("以X为抓手") says nothing on its own
-        predicates[-1] = " ".join([predicates[-1], *pending_mods])
+            # An adverbial frame alone (以X为抓手) is a clause of its own: "take X as the lever".
+            predicates = [p for p in (_as_clause(m) for m in pending_mods) if p]
+            if len(predicates) != len(pending_mods):
+                return None
+        else:
+            predicates[-1] = " ".join([predicates[-1], *pending_mods])
     return Clause(subject, tuple(_tidy(p) for p in predicates))
+
+
+_ADVERBIAL_AS_CLAUSE = (("with ", " as ", "take "), ("taking ", " as ", "take "), ("focusing on ", "", "focus on "),
+                        ("aiming at ", "", "aim at "), ("guided by ", "", "follow "))
+
+
+def _as_clause(adverbial: str) -> str | None:
+    """The verb phrase an adverbial frame stands for when nothing follows it, else None."""
+    for opener, needs, verb in _ADVERBIAL_AS_CLAUSE:
+        if adverbial.startswith(opener) and needs in adverbial:
+            return verb + adverbial[len(opener):]
+    return None
 
 
 def _tidy(text: str) -> str:

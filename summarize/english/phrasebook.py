@@ -50,6 +50,7 @@ class Phrasebook:
     words: dict[str, dict[str, str]] = field(default_factory=dict)  # zh -> type -> en
     frames: dict[str, Frame] = field(default_factory=dict)  # zh pattern -> frame
     max_len: int = 1
+    after: set[str] = field(default_factory=set)  # adverbs noted `after`: English puts them after the verb phrase
 
     def add(self, phrase: Phrase) -> None:
         if phrase.type == "frame":
@@ -57,6 +58,8 @@ class Phrasebook:
             return
         kind = phrase.note if phrase.type == "sense" else phrase.type
         self.words.setdefault(phrase.zh, {})[kind] = phrase.en
+        if kind == "adv":  # a later entry decides where its adverb goes
+            (self.after.add if phrase.type == "adv" and phrase.note == "after" else self.after.discard)(phrase.zh)
         self.max_len = max(self.max_len, len(phrase.zh))
 
     def __len__(self) -> int:
