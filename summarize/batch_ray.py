@@ -152,6 +152,10 @@ def process_all_on_ray(todo: list[Task], job: Job, tally: Any, address: str, ask
     from .batching import _first_interrupt_stops_gently
 
     summary, timings = tally.summary, tally.summary.timings_s
+    if not todo:  # everything is up to date: no reason to pay for starting Ray
+        timings["warm_up"] = timings["process"] = 0.0
+        tally.emit("start")
+        return None
     fatal: SummarizeError | None = None
     nodes: dict[str, str] = {}
     started_here = False
@@ -164,8 +168,7 @@ def process_all_on_ray(todo: list[Task], job: Job, tally: Any, address: str, ask
             pool = _pool_for(ray, job, asked, len(todo))
             summary.jobs = pool.actors
             tally.emit("start")
-            if todo:
-                fatal = _run(ray, todo, job, pool, tally, stop, nodes)
+            fatal = _run(ray, todo, job, pool, tally, stop, nodes)
         summary.interrupted = stop.set
     except KeyboardInterrupt:  # the second Ctrl-C (or one while the runtime was starting)
         summary.interrupted = True
@@ -213,7 +216,7 @@ def _run(ray: Any, todo: list[Task], job: Job, pool: Pool, tally: Any, stop: Any
     except Exception as err:
         if stop.set:  # the job was torn down because we asked it to stop
             return None
-        return RayJobError(f"the Ray job failed: {_first_line(err)}")
+        return RayJobError(f"the Ray job failed: {_last_line(err)}")
     finally:
         close = getattr(iterator, "close", None)
         if close is not None:
@@ -246,10 +249,10 @@ def _connect(address: str, asked: int | None) -> tuple[Any, bool]:
     try:
         ray.init(**options)
     except ImportError as err:  # a ray:// address needs the Ray Client's gRPC
-        raise UsageError(f"cannot join Ray at {address!r}: {_first_line(err)}; a ray:// address needs "
+        raise UsageError(f"cannot join Ray at {address!r}: {_last_line(err)}; a ray:// address needs "
                          "the Ray Client: pip install 'ray[client]'") from None
     except (ConnectionError, ValueError, RuntimeError) as err:
-        raise UsageError(f"cannot start or join Ray at {address!r}: {_first_line(err)}") from None
+        raise UsageError(f"cannot start or join Ray at {address!r}: {_last_line(err)}") from None
     finally:
         if in_main and sigterm is not None:
             signal.signal(signal.SIGTERM, sigterm)
@@ -308,6 +311,7 @@ def _write_nodes(out_dir: Path, address: str, nodes: dict[str, str]) -> None:
                           json.dumps(data, ensure_ascii=True, indent=1) + "\n")
 
 
-def _first_line(err: BaseException) -> str:
+def _last_line(err: BaseException) -> str:
+    """Ray's errors carry the remote traceback first and the message last."""
     text = str(err).strip().splitlines()
     return (text[-1] if text else type(err).__name__)[:300]

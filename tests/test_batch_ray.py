@@ -78,6 +78,17 @@ def test_an_address_nobody_listens_on_is_a_usage_error_at_once(tmp_path: Path, m
     assert time.monotonic() - started < 30  # not Ray's minutes of retrying
 
 
+def test_nothing_to_do_starts_no_ray(tmp_path: Path) -> None:
+    pytest.importorskip("ray")
+    out = tmp_path / "out"
+    batch(SEEDS_DIR, out, settings=Settings(), jobs=1)
+    before = snapshot(out)
+    again = batch(SEEDS_DIR, out, settings=Settings(), ray="local")  # no runtime: it would take seconds
+    assert again.skipped == 5 and again.processed == again.failed == 0
+    assert again.timings_s["warm_up"] == 0.0
+    assert snapshot(out) == before
+
+
 def test_the_local_batch_never_imports_ray(tmp_path: Path) -> None:
     code = ("import sys; from summarize.batching import batch; from summarize.config import Settings; "
             f"s = batch({str(SEEDS_DIR)!r}, {str(tmp_path / 'out')!r}, settings=Settings(), jobs=1); "
