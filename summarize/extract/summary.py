@@ -93,6 +93,8 @@ def _lead_clause(lead: str) -> str | None:
     clauses = re.findall(r"[^，。；！？]+[，。；！？]?", body)
     if not clauses or rules["purpose_clause"].match(clauses[0]):
         return None  # 为深入学习…，认清…，: the event comes late in such a lead; the headline says it
+    while len(clauses) > 1 and len(clauses[0]) <= 12 and not rules["event_verbs"].search(clauses[0]):
+        clauses.pop(0)  # 春节假期后上班第一天，: a scene before the event
     out = ""
     for clause in clauses:
         if out and len(out) + len(clause) > rules["max_opening"]:
@@ -112,9 +114,10 @@ def _with_place(opening: str, place: str | None) -> str:
     stem = place[:-1] if place[-1] in "省市县区州旗镇乡" and len(place) > 2 else place
     if stem in opening[:30]:
         return opening
-    scope = re.match(r"(?:全|我|该)([省市县区州旗镇乡])", opening)
-    if scope:
-        return place + opening[scope.end():] if scope.group(1) == place[-1] else opening
+    scope = re.search(r"(?:^|，)(?:全|我|该)([省市县区州旗镇乡])", opening[:30])
+    if scope and scope.group(1) == place[-1]:  # 春节假期后上班第一天，全市…大会召开 -> 宁德市…
+        head = scope.group().startswith("，")
+        return opening[: scope.start() + head] + place + opening[scope.end():]
     if re.match(r"[省市县区州旗镇乡](?:委|政府|人大|政协|纪委)", opening) and opening[0] == place[-1]:
         return stem + opening
     return opening
@@ -168,8 +171,22 @@ def _continuation(opening: str, lead: str, text: str) -> list[str]:
     return [c.rstrip("，。；！？") for c in clauses if c.strip("，。；！？ ")]
 
 
+def _event_sentence(lead: str, text: str) -> str:
+    """The lead, or the next sentence when the lead is an undated subtitle and the next one opens with
+    the date (一次性开工307个重大项目…。3月5日，银川市…推进会…举行。)."""
+    where = text.find(lead) if lead and text else -1
+    if where < 0 or _strip_dateline(lead) != lead:
+        return lead
+    for following in re.findall(r"[^。！？\n]*[。！？]", text[where + len(lead):where + len(lead) + 400])[:2]:
+        following = following.strip()
+        if _rules()["leading_date"].match(following) and _strip_dateline(following) != following:
+            return following
+    return lead
+
+
 def compose_summary(facts: Facts, time_of_day: str | None, lead: str, text: str = "") -> str:
     date = _date_zh(facts.event_date, time_of_day)
+    lead = _event_sentence(lead, text)
     opening = _lead_clause(lead) or _headline_clause(facts, lead)
     event = _with_place(opening, facts.jurisdiction)
     event = re.sub(r"^\d{1,2}[日号](?:上午|下午|晚上|晚)?", "", event).lstrip("，")
