@@ -26,8 +26,8 @@ def seeds():
 @pytest.mark.slow
 def test_dev_summary_beats_the_lead_baseline(dev):
     rules, lead = dev.aggregate["rules"], dev.aggregate["lead"]
-    assert rules["summary_zh.rougeL"] >= 0.49
-    assert rules["summary_zh.rougeL"] >= lead["summary_zh.rougeL"] + 0.03
+    assert rules["summary_zh.rougeL"] >= 0.50
+    assert rules["summary_zh.rougeL"] >= lead["summary_zh.rougeL"] + 0.04
 
 
 @pytest.mark.slow
