@@ -147,3 +147,13 @@ def test_adverbial_frame_alone_is_a_clause(tmp_path):
                            "发展\tdevelop\tvp\n")
     assert render_clause("以项目为抓手", book) == "take projects as the lever"
     assert render_clause("以项目为抓手，发展", book) == "develop with projects as the lever"
+
+
+def test_directives_read_as_gerunds_after_called_for():
+    from summarize.english.grammar import gerund_phrase
+
+    verbs = frozenset({"lock", "fulfill", "enhance", "focus"})
+    assert gerund_phrase("lock in targets and fulfill tasks", verbs) == "locking in targets and fulfilling tasks"
+    assert gerund_phrase("effectively enhance awareness, focus on work", verbs) == \
+        "effectively enhancing awareness, focusing on work"
+    assert gerund_phrase("focus on projects, fields and work", verbs | {"work"}) == "focusing on projects, fields and work"

@@ -483,6 +483,36 @@ def gerund(vp: str) -> str:
     return f"{ing} {rest}".strip()
 
 
+def gerund_phrase(vp: str, verbs: frozenset[str]) -> str:
+    """A rendered verb phrase as a gerund phrase, for "called for ...": every coordinated verb that
+    opens a conjunct (after ", " or " and ") and has words after it takes -ing: "lock in targets and
+    fulfill tasks" -> "locking in targets and fulfilling tasks"."""
+    tokens = vp.split(" ")
+    out: list[str] = []
+    opens = True
+    for n, token in enumerate(tokens):
+        if opens and token in verbs and n + 1 < len(tokens) and not token.endswith(","):
+            out.append(gerund(token))
+            opens = False
+            continue
+        out.append(token)
+        # An adverb before the verb passes the opening on: "effectively enhance" -> "effectively enhancing".
+        opens = token in ("and", "further") or token.endswith(",") or (opens and token.endswith("ly"))
+    return " ".join(out)
+
+
+@cache
+def english_verbs() -> frozenset[str]:
+    """First words of the phrasebook's verb entries: the English verbs a rendered clause opens with."""
+    book = load_phrasebook()
+    found = set(_rules()["verbs"])
+    for types in book.words.values():
+        for kind in ("v", "vp"):
+            if kind in types and types[kind].split():
+                found.add(types[kind].split()[0])
+    return frozenset(found - set(_rules()["not_verbs"]))
+
+
 def _the(np: str) -> str:
     return np if np.lower().startswith(("the ", "a ", "an ", '"')) or np[:1].isdigit() else f"the {np}"
 

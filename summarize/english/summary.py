@@ -147,8 +147,10 @@ def build_summary(*, date: str | None, place: str | None, event_type: str, event
             projects_used = True
         else:
             where = config["where_place"].format(place=place) if place else ""
-        sentences.append(config["opening_led"].format(when=when, leader=namer(leader), event=default_event,
-                                                      where=where))
+        template = config["opening_led"]
+        if event_type == "research_visit" and place and not projects_used:
+            template, where = config["opening_visit"], place  # news register: "X visited Y County"
+        sentences.append(template.format(when=when, leader=namer(leader), event=default_event, where=where))
     elif by_role.get("presided") and (when or event):
         # News register: "On May 5, County Party Secretary Ma Shengchun chaired a meeting in Weixi County."
         event_text = with_article(event) if event else default_event
@@ -184,6 +186,10 @@ def build_summary(*, date: str | None, place: str | None, event_type: str, event
     budget = config["max_words"]
     base = " ".join(_fix_commas(_capitalize(s)) for s in sentences)
     points: list[str] = []
+    if config.get("directives_gerund"):  # "called for locking in targets", as news agencies write
+        from .grammar import english_verbs, gerund_phrase
+
+        key_points = [gerund_phrase(point, english_verbs()) for point in key_points]
     for point in key_points:
         candidate = config["directives"].format(speaker=speaker, points=join_list([*points, point], "; ", "; and "))
         if words(base) + words(candidate) <= budget - 5 or not points:
