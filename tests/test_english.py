@@ -201,8 +201,21 @@ def test_title_level_inference_and_chains(title, expected, glossary, translator)
 def test_unknown_title_part_is_marked_not_guessed(glossary):
     translator = Translator(glossary)
     text = render_title("县委常委、云溪青蓝办主任", glossary, translator)
-    assert text == "Member of the County Party Standing Committee and Director of the [云溪青蓝] Office"
-    assert translator.untranslated == ["云溪青蓝"]
+    assert text is None  # a title that does not compose is null, never a gloss
+    assert translator.untranslated == ["县委常委、云溪青蓝办主任"]
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("地委副书记、行署专员", "Deputy Prefectural Party Secretary and Commissioner"),
+    ("地委委员、行署副专员", "Member of the Prefectural Party Committee and Deputy Commissioner"),
+    ("自治区党委书记", "Regional Party Secretary"),
+    ("宁夏回族自治区党委书记", "Party Secretary of the Ningxia Hui Autonomous Region"),
+    ("县委常委、武装部长", "Member of the County Party Standing Committee and Head of the People's Armed Forces "
+                     "Department"),
+    ("县委常委、常务副县长", "Member of the County Party Standing Committee and Executive Deputy County Magistrate"),
+])
+def test_titles_compose_from_their_parts(title, expected, glossary, translator):
+    assert render_title(title, glossary, translator) == expected
 
 
 # ---- places ------------------------------------------------------------------------------------

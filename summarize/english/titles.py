@@ -70,6 +70,9 @@ def _compose(level: str | None, rest: str, glossary: Glossary) -> Part | None:
     organ_zh = organ_key or (organ_entry.zh if organ_entry else "")
     post_zh = rest[len(organ_zh):]
     post = glossary.get(post_zh)
+    if (post is None or post.category not in _TITLE_CATEGORIES) and organ_zh and post_zh:
+        # The organ's last character shared with the post: 武装部长 = 武装部 + 部长, 组织部长.
+        post = glossary.get(organ_zh[-1] + post_zh)
     if post is None or post.category not in _TITLE_CATEGORIES:
         return None
     if not organ_zh:
@@ -108,6 +111,11 @@ def _parse_structured(part: str, glossary: Glossary) -> Part | None:
             continue
         rest = part[cut:]
         parsed = None
+        if units[-1].suffix.zh in _config()["named_units"] and (parsed := _compose(None, rest, glossary)):
+            # 宁夏回族自治区党委书记 -> Party Secretary of the Ningxia Hui Autonomous Region
+            parsed.place = "the " + place_en(part[:cut], glossary, unit_word=True)
+            parsed.has_level = False
+            return parsed
         if units[-1].suffix.zh in levels:  # 宁德市委书记: the place's unit is also the level
             parsed = _compose(units[-1].suffix.zh, rest, glossary)
         level_from_place = parsed is not None
@@ -119,7 +127,7 @@ def _parse_structured(part: str, glossary: Glossary) -> Part | None:
     return None
 
 
-def render_part(part: str, glossary: Glossary, translator: Translator) -> Part:
+def render_part(part: str, glossary: Glossary, translator: Translator) -> Part | None:
     entry = glossary.get(part)
     if entry is not None and (entry.category in _TITLE_CATEGORIES or entry.user):
         has_level = _starts_with_key(part, _config()["levels"]) is not None or _self_contained(part, entry.category)
@@ -132,9 +140,18 @@ def render_part(part: str, glossary: Glossary, translator: Translator) -> Part:
     for cut in range(1, len(part) - 1):
         post = glossary.get(part[cut:])
         if post is not None and post.category in _TITLE_CATEGORIES and not _self_contained(post.zh, post.category):
-            organ = translator.phrase(part[:cut])
+            organ = _organ_en(part[:cut])
+            if organ is None:
+                break
             return Part(f"{post.en} of the {organ}", organ=organ, posts=[post.en])
-    return Part(translator.phrase(part))
+    return None  # never a word-by-word gloss: the caller leaves the title out and lists it as untranslated
+
+
+def _organ_en(zh: str) -> str | None:
+    """An organisation's English through the clause renderer's noun phrases, or None (no gloss)."""
+    from .grammar import render_phrase
+
+    return render_phrase(zh)
 
 
 def join_list(items: list[str]) -> str:
@@ -152,7 +169,12 @@ def render_title(title: str | None, glossary: Glossary, translator: Translator) 
     """English for a title chain, in the style of the reference notes."""
     if not title or not title.strip():
         return None
-    parts = [render_part(p, glossary, translator) for p in split_chain(title)]
+    rendered = [render_part(p, glossary, translator) for p in split_chain(title)]
+    if any(part is None for part in rendered):
+        if title not in translator.untranslated:
+            translator.untranslated.append(title)  # a title that does not compose is null, never glossed
+        return None
+    parts = [p for p in rendered if p is not None]
     # Bare posts after an "X of the <organ>" part share that organ.
     merged: list[Part] = []
     for part in parts:
