@@ -21,3 +21,23 @@ def test_local_title_puts_the_place_first():
     assert local_title("District Party Secretary of Shangzhou", None) == "Shangzhou District Party Secretary"
     assert local_title("County Party Secretary", "Minquan County of Shangqiu") == "Minquan County Party Secretary"
     assert local_title("Mayor", "Jiande of Hangzhou") == "Mayor"  # no unit to attach the place to
+
+
+def test_invented_name_number_date_and_place_in_summary_en_are_caught():
+    report = clean_text("3月1日，宾县召开重点项目推进会。县委书记王刚主持会议，全县28个重点项目开工。\n")
+    honest = "On March 1, County Party Secretary Wang Gang chaired a meeting in Bin County on 28 key projects."
+    assert find_unsupported(honest, report, "en") == []
+    invented = ("On May 9, County Party Secretary Li Hongwei chaired a meeting in Ningde on 35 key projects.")
+    kinds = {(f["kind"], f["text"]) for f in find_unsupported(invented, report, "en")}
+    assert {k for k, _ in kinds} >= {"date", "name", "number"}
+    texts = " ".join(t for _, t in kinds)
+    assert "Li Hongwei" in texts and "35" in texts and "Ningde" in texts and "May 9" in texts
+
+
+def test_rendered_summary_of_a_dev_report_has_nothing_unsupported(dev_suite):
+    from summarize.api import summarize_file
+
+    for path in sorted((dev_suite / "reports").glob("d0[1-5].txt")):
+        report = summarize_file(str(path), engine="rules")
+        assert report.english.summary_en
+        assert find_unsupported(report.english.summary_en, report, "en") == [], path.name
