@@ -247,26 +247,43 @@ def test_two_node_cluster_shares_the_work_and_writes_what_the_local_batch_writes
     assert len(nodes["reports"]) == COUNT + 5
 
 
-@pytest.mark.slow
-def test_driver_killed_midway_then_rerun_equals_a_clean_run(corpus, local_run, cluster, tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    proc = start_cli(corpus, out, tmp_path, cluster.env, cluster.address)
+def wait_for_records(proc: subprocess.Popen, out: Path, at_least: int) -> None:
     deadline = time.monotonic() + 120
-    while records_done(out) < 30:
+    while records_done(out) < at_least:
         assert proc.poll() is None, proc.communicate()[1].decode()
         assert time.monotonic() < deadline, "the Ray batch made no progress"
         time.sleep(0.05)
-    proc.kill()  # the driver alone, mid-run: the cluster ends its job and its actors
+
+
+@pytest.mark.slow
+def test_ctrl_c_then_kill_9_of_the_driver_then_rerun_equals_a_clean_run(corpus, local_run, cluster,
+                                                                      tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    # Ctrl-C: the driver stops reading results, ends the job, writes the index of what it got, exits 130.
+    proc = start_cli(corpus, out, tmp_path, cluster.env, cluster.address)
+    wait_for_records(proc, out, at_least=20)
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C sends to the foreground group
+    stdout, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130, stderr.decode()
+    assert "Traceback" not in stderr.decode()
+    summary = json.loads(stdout)
+    assert summary["interrupted"] is True
+    rows = index_rows(out)
+    assert len(rows) == summary["processed"] + summary["failed"] < COUNT + 5
+    assert len({row["path"] for row in rows}) == len(rows)
+
+    # kill -9 of the driver alone, mid-run: the cluster ends its job and its actors.
+    proc = start_cli(corpus, out, tmp_path, cluster.env, cluster.address)
+    wait_for_records(proc, out, at_least=records_done(out) + 20)
+    proc.kill()
     proc.wait()
-    partial = records_done(out)
-    assert partial < COUNT + 5
-    assert not (out / "index.jsonl").exists()
+    assert records_done(out) < COUNT + 5
 
     proc = start_cli(corpus, out, tmp_path, cluster.env, cluster.address)
     stdout, stderr = proc.communicate(timeout=300)
     assert proc.returncode == 1, stderr.decode()  # broken files fail, as in the local batch
     summary = json.loads(stdout)
-    assert summary["skipped"] >= 20  # what the killed run finished was not redone
+    assert summary["skipped"] >= 30  # what the stopped runs finished was not redone
     assert "Traceback" not in stderr.decode()
     assert not list(out.rglob("*.tmp"))
     assert outputs(out) == local_run
