@@ -99,3 +99,13 @@ def test_eval_with_the_rules_engine_never_imports_torch():
             "print(code, sorted(m for m in ('torch', 'transformers') if m in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.stdout.strip().splitlines()[-1] == "0 []", proc.stderr[-2000:]
+
+
+def test_beat_compares_the_engine_with_a_baseline_of_the_same_run(first_run, capsys):
+    scores = json.loads((first_run[1] / "r.json").read_text(encoding="utf-8"))["aggregate"]
+    gap = scores["rules"]["summary_zh.rougeL"] - scores["lead"]["summary_zh.rougeL"]
+    args = ["eval", "--suite", str(CRAFTED), "--baseline", "lead", "-q"]
+    assert main([*args, "--beat", f"lead:summary_zh.rougeL={gap - 0.01:.4f}"]) == 0
+    assert main([*args, "--beat", f"lead:summary_zh.rougeL={gap + 0.01:.4f}"]) == 1
+    assert "less than" in capsys.readouterr().err
+    assert main([*args, "--beat", "summary_zh.rougeL=0.05"]) == 2  # the baseline must be named

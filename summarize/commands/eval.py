@@ -24,6 +24,7 @@ EXAMPLES = """\
   summarize eval --compare old_eval.json          # deltas per metric against an earlier --json
   summarize eval --fail-under fields.mean=0.9 --fail-under summary_zh.rougeL=0.5
   summarize eval --fail-under lead:summary_zh.rougeL=0.1 --fail-over faithfulness.unsupported_share=0
+  summarize eval --suite dev --baseline lead --beat lead:summary_zh.rougeL=0.05   # beat lead-150 by 0.05
   summarize eval --engine auto                    # rules and, where its weights exist, the model engine
   summarize eval --baseline lead                  # only the lead baseline (--no-baselines: none)
   summarize eval --clauses dev --fail-under clauses.coverage=0.2 --fail-over clauses.flagged=0
@@ -61,6 +62,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                       help="exit 1 when METRIC is below VALUE (repeatable)")
     gate.add_argument("--fail-over", action="append", default=[], metavar="[SYSTEM:]METRIC=VALUE",
                       help="exit 1 when METRIC is above VALUE, for lower-is-better metrics (repeatable)")
+    gate.add_argument("--beat", action="append", default=[], metavar="BASELINE:METRIC=MARGIN",
+                      help="exit 1 unless the engine's METRIC exceeds the BASELINE column's, scored in the same "
+                           "run, by at least MARGIN (repeatable), e.g. lead:summary_zh.rougeL=0.05")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -69,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     from ..evaluation.suites import resolve_suite_name
     from ..io import atomic_write_text
 
-    for spec in [*args.fail_under, *args.fail_over]:
+    for spec in [*args.fail_under, *args.fail_over, *args.beat]:
         present.parse_threshold(spec)  # a typo fails before the (slow) run, not after
     old = present.load_result(args.compare) if args.compare else None
     settings = settings_from_args(args)
@@ -97,6 +101,7 @@ def run(args: argparse.Namespace) -> int:
         if old is not None:
             present.render_compare(old, result, console)
     failures = present.check_thresholds(result, args.fail_under, args.fail_over)
+    failures += present.check_margins(result, args.beat)
     for failure in failures:
         print(f"summarize eval: threshold failed: {failure}", file=sys.stderr)
     return EXIT_FAILED if failures else EXIT_OK

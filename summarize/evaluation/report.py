@@ -171,6 +171,27 @@ def parse_threshold(spec: str) -> tuple[str | None, str, float]:
     return (system or None), metric.strip(), number
 
 
+def check_margins(result: EvalResult, specs: list[str]) -> list[str]:
+    """Failures for --beat BASELINE:METRIC=MARGIN: the first engine column must exceed the baseline's score
+    of the same run by at least MARGIN."""
+    failures = []
+    engine = next((s for s in result.systems if result.kinds[s] == "engine"), None)
+    for spec in specs:
+        baseline, metric, margin = parse_threshold(spec)
+        if baseline is None:
+            raise UsageError(f"--beat {spec!r}: expected BASELINE:METRIC=MARGIN")
+        if metric not in METRICS:
+            raise UsageError(f"--beat {spec!r}: unknown metric {metric!r} (see docs/eval.md)")
+        ours = result.aggregate.get(engine, {}).get(metric) if engine else None
+        theirs = result.aggregate.get(baseline, {}).get(metric)
+        if ours is None or theirs is None:
+            failures.append(f"--beat {spec}: {metric} was not scored for {engine if ours is None else baseline}")
+        elif ours - theirs < margin:
+            failures.append(f"{engine}:{metric} = {ours:.4f} beats {baseline} ({theirs:.4f}) by "
+                            f"{ours - theirs:+.4f}, less than {margin}")
+    return failures
+
+
 def check_thresholds(result: EvalResult, under: list[str], over: list[str] | None = None) -> list[str]:
     """Failures (as messages) for --fail-under (score below) and --fail-over (score above) specs.
     Without SYSTEM: the first engine column."""
