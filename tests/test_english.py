@@ -408,7 +408,7 @@ def test_summary_stays_within_100_words_with_many_officials():
                   officials=[Official(name, long_title, "spoke") for name in ("马盛春", "黄龙新", "李建新", "郭晓东", "朱西胜")],
                   key_points=[Item("锚定目标、压实责任，倒排工期、挂图作战")] * 5)
     summary = render_english(facts).summary_en
-    assert summary.startswith("On May 31, 2021, Weixi County held a project work promotion meeting.")
+    assert summary.startswith("On May 31, 2021, Weixi County held a work promotion meeting on projects.")
     assert len(summary.split()) <= 100
 
 

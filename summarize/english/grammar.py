@@ -47,6 +47,8 @@ class Item:
     parts: tuple[str, ...] = ()  # members of a coordination, joined at the end: "A, B and C"
     post: str = ""  # a verb's adverbial that English puts after the object ("in a coordinated way")
     counted: bool = False  # a noun phrase that already carries its count
+    subj: str = ""  # a clause (np + vp): its subject and predicate, for pivot verbs (引导企业加大投入)
+    pred: str = ""
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,9 @@ def lexicon(phrasebook: Phrasebook, glossary: Glossary) -> Lexicon:
         elif entry.category == "phrase":
             words.setdefault(zh, {}).update(_type_glossary_phrase(entry.en, frozen))
     for zh, types in phrasebook.words.items():  # the phrasebook wins over the glossary
+        if zh in words and "np" not in types and types.keys() & {"v", "vp"}:
+            # A verb in the phrasebook is no noun for the glossary's event list (开展 "carry out").
+            words[zh].pop("np", None)
         words.setdefault(zh, {}).update(types)
     lex = Lexicon(words, tuple(phrasebook.frames.values()), max(phrasebook.max_len, glossary.max_len),
                   frozenset(phrasebook.after))
@@ -153,6 +158,10 @@ def _function_words() -> dict[str, list[tuple[str, str]]]:
         out.setdefault(zh, []).append(("BA", ""))
     for zh in rules["postpositions"]:
         out.setdefault(zh, []).append(("LOC", ""))
+    for zh, en in rules["negation"].items():
+        out.setdefault(zh, []).append(("NEG", en))
+    for zh in rules["purpose"]:
+        out.setdefault(zh, []).append(("PURP", "to"))
     out.setdefault(rules["de"], []).append(("DE", ""))
     out.setdefault(rules["di"], []).append(("DI", ""))
     return out
@@ -162,9 +171,10 @@ _FUNCTION = cache(_function_words)
 
 
 def _adverb_first(adv: str, after: bool = False) -> bool:
-    """Single-word adverbs and "make every effort to" go before the verb; "in a coordinated way" after,
-    and so does any adverb the phrasebook notes `after` ("again", "respectively")."""
-    return not after and (" " not in adv or adv.endswith(" to"))
+    """Single-word adverbs, "make every effort to" and auxiliaries ("no longer", "can only", "will not")
+    go before the verb; "in a coordinated way" after, and so does any adverb the phrasebook notes
+    `after` ("again", "respectively")."""
+    return not after and (" " not in adv or adv.endswith(" to") or adv.split()[0].lower() in _PREVERBAL)
 
 
 def _with_adverb(adv: str, vp: str, after: bool = False) -> str:
@@ -204,11 +214,12 @@ class Parser:
                         self.put(i, j, kind, Item(1.0, en[: m.start()], post=m.group(1)))
                     else:
                         self.put(i, j, kind, Item(1.0, en))
-            for kind, en in function.get(text[i], ()):
-                self.put(i, i + 1, kind, Item(0.0, en))
-            for j in range(i + 2, min(n, i + 3) + 1):
+            for j in range(i + 1, min(n, i + 3) + 1):
                 for kind, en in function.get(text[i:j], ()):
-                    self.put(i, j, kind, Item(0.0, en))
+                    if kind == "NEG":  # negation and auxiliaries: an adverb that always precedes the verb
+                        self.put(i, j, "adv", Item(0.3, en))
+                    else:
+                        self.put(i, j, kind, Item(0.0, en))
         self._dictionary_nouns()
         self._numbers()
         self._places()
@@ -351,9 +362,12 @@ class Parser:
         elif lt == "v" and rt == "vp" and (a.endswith(_GERUND_AFTER) or a in _TO_GERUND):
             put(i, j, "vp", Item(cost + 0.3, f"{a} {gerund(b)}"))  # 坚持以商招商: adhere to attracting ...
         elif lt == "np" and rt == "vp":
-            put(i, j, "s", Item(cost + 0.6, f"{a} {b}"))
+            put(i, j, "s", Item(cost + 0.6, f"{a} {b}", subj=a, pred=b))
         elif lt == "v" and rt == "v":
             put(i, j, "v", Item(cost + 0.5, f"{a} and {b}", post=right.post))  # 谋划论证: plan and assess
+        elif lt == "vp" and rt == "vp" and k - i == j - k <= 4 and (text[i] == text[k] or text[k - 1] == text[j - 1]):
+            # Paired verbs sharing a morpheme (抓实抓细, 早谋划早部署, 能快则快): "A and B".
+            put(i, j, "vp", Item(cost + 0.3, f"{a} and {b}", (a, b)))
         elif lt == "vp" and rt == "vp" and k - i >= 4:
             # Serial verbs: a set formula of manner or means, then the action (全力以赴抓项目).
             put(i, j, "vp", Item(cost + 1.0, f"{a} to {b}"))
@@ -361,7 +375,24 @@ class Parser:
             put(i, j, "npL", Item(cost + 0.1, a))  # 在项目建设上: the postposition closes the phrase
         elif lt == "P" and rt in ("np", "npL"):
             # A coverb's phrase is an adverbial after the verb phrase: 在X上下功夫 -> make efforts in X.
-            put(i, j, "adv", Item(cost + 0.4, f"{a} {b}"))
+            put(i, j, "adv", Item(cost + 0.4, f"{a} {b}", post="P:" + text[i:k]))
+        elif lt == "vp" and rt == "adv" and right.post[2:] in _POSTVERBAL:
+            # A coverb phrase after the verb (落实到X, 集中于X, 投身在X): "implement ... in/to X".
+            put(i, j, "vp", Item(cost + 0.3, f"{a} {b}"))
+        elif lt in ("v", "v+") and rt in ("CONJ", "VCONJ") and text[k:j] in ("、", "和", "与", "并", "及"):
+            put(i, j, "v+", Item(cost, a, (*(left.parts or (a,)),), post=left.post))
+        elif lt == "v+" and rt == "v":
+            # Verbs sharing one object: 研究和解决X -> "study and solve X".
+            put(i, j, "v", Item(cost + 0.1, join_list([*left.parts, b]), post=right.post))
+        elif lt == "v" and rt == "s" and text[i:k] in _PIVOT and right.subj:
+            # Pivot verbs: 引导企业加大投入 -> "guide enterprises to increase investment".
+            template = _PIVOT[text[i:k]]
+            en = template.replace("{X}", right.subj).replace("{Y:ing}", gerund(right.pred)).replace("{Y}", right.pred)
+            put(i, j, "vp", Item(cost - 0.5, en))  # dearer clause reading (np + vp) paid back: the verb asks for it
+        elif lt == "vp" and rt == "PURP":
+            put(i, j, "vpP", Item(cost + 0.1, a))
+        elif lt == "vpP" and rt == "vp":
+            put(i, j, "vp", Item(cost + 0.4, f"{a} to {b}"))  # 创新方式以提高效率: innovate methods to raise efficiency
         elif lt == "BA" and rt == "np":
             put(i, j, "OBJ", Item(cost + 0.2, b))
         elif lt == "OBJ" and rt == "v":
@@ -412,7 +443,11 @@ class Parser:
 _OF_OBJECT = re.compile(r"(.+?) the ([\w-]+(?: [\w-]+)?) of")
 _DANGLING = (" of", " for", " to", " with", " into", " from", " at", " on", " in", " as", " by")
 _GERUND_AFTER = (" on", " of", " in", " for", "keep", "insist on")
-_TO_GERUND = frozenset(_rules()["to_gerund"])  # verbs whose "to" is a preposition: adhere to doing
+_TO_GERUND = frozenset(_rules()["to_gerund"])
+_PREVERBAL = frozenset(_rules()["preverbal_first_words"])
+_POSTVERBAL = frozenset(_rules()["postverbal_coverbs"])
+_PIVOT: dict[str, str] = _rules()["pivot"]
+_ENUMERATION = re.compile(_rules()["enumeration"])  # verbs whose "to" is a preposition: adhere to doing
 _PLURAL_VERB = {"is": "are", "was": "were", "has": "have", "does": "do"}
 # Plural nouns that stay plural as modifiers, and singular nouns that end in s.
 _NOT_PLURAL = re.compile(r"(ss|us|is|ics|ness|sis|news|[^s]'s)$")
@@ -483,22 +518,46 @@ def gerund(vp: str) -> str:
     return f"{ing} {rest}".strip()
 
 
-def gerund_phrase(vp: str, verbs: frozenset[str]) -> str:
+def gerund_phrase(vp: str, verbs: frozenset[str], adverbs: frozenset[str] = frozenset()) -> str:
     """A rendered verb phrase as a gerund phrase, for "called for ...": every coordinated verb that
     opens a conjunct (after ", " or " and ") and has words after it takes -ing: "lock in targets and
-    fulfill tasks" -> "locking in targets and fulfilling tasks"."""
+    fulfill tasks" -> "locking in targets and fulfilling tasks". Adverbs before the verb keep their
+    form and pass the opening on ("efficiently advancing", never "efficientlying advance")."""
     tokens = vp.split(" ")
     out: list[str] = []
     opens = True
     for n, token in enumerate(tokens):
-        if opens and token in verbs and n + 1 < len(tokens) and not token.endswith(","):
+        adverb = is_adverb(token, adverbs)
+        if opens and not adverb and token in verbs and token not in _PREPOSITIONS and n + 1 < len(tokens) and not token.endswith(","):
             out.append(gerund(token))
             opens = False
             continue
         out.append(token)
-        # An adverb before the verb passes the opening on: "effectively enhance" -> "effectively enhancing".
-        opens = token in ("and", "further") or token.endswith(",") or (opens and token.endswith("ly"))
+        opens = token in ("and", "further") or token.endswith(",") or (opens and adverb)
     return " ".join(out)
+
+
+_PREPOSITIONS = frozenset({"without", "with", "for", "in", "on", "by"})  # open some vp entries, never -ing
+_LY_VERBS = frozenset({"apply", "rely", "supply", "comply", "multiply", "reply", "rally", "ally", "tally", "fly",
+                       "bully", "sully"})
+
+
+def is_adverb(token: str, adverbs: frozenset[str] = frozenset()) -> bool:
+    """A word that modifies the verb after it: an -ly word that is not a verb, or a one-word `adv` entry."""
+    word = token.lower()
+    return word in adverbs or (word.endswith("ly") and len(word) > 4 and word not in _LY_VERBS)
+
+
+@cache
+def english_adverbs() -> frozenset[str]:
+    """One-word English of the phrasebook's `adv` entries (always, again, jointly ...)."""
+    book = load_phrasebook()
+    found = {"always", "again", "never", "still", "also", "further", "first", "together"}
+    for types in book.words.values():
+        en = types.get("adv", "")
+        if en and " " not in en:
+            found.add(en.lower())
+    return frozenset(found)
 
 
 @cache
@@ -562,7 +621,9 @@ TOP_TYPES = ("vp", "S", "adv")
 
 
 def _segments(text: str) -> list[str]:
-    return [s.strip() for s in _SEGMENT_SPLIT.split(text) if s.strip()]
+    """The parts between punctuation; a part that is only an enumeration marker (第一，) is dropped."""
+    parts = (s.strip() for s in _SEGMENT_SPLIT.split(text))
+    return [s for s in parts if s and _ENUMERATION.sub("", s).strip()]
 
 
 def _best(cell: dict[str, Item], types: Sequence[str]) -> tuple[str, Item] | None:
@@ -573,6 +634,7 @@ def _best(cell: dict[str, Item], types: Sequence[str]) -> tuple[str, Item] | Non
 def parse_segment(text: str, lex: Lexicon, glossary: Glossary,
                   types: Sequence[str] = TOP_TYPES) -> tuple[str | None, str, str] | None:
     """(subject English or None, type, English) for one segment, or None when it does not parse whole."""
+    text = _ENUMERATION.sub("", text).strip()  # 一是 / 第一 / 首先 open an item of a list
     if len(text) > MAX_SEGMENT or not _HAN.search(text):
         return None
     cells = Parser(text, lex, glossary).parse()

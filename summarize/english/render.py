@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from ..config import Settings
 from ..document import English, Facts, Report
+from .event import find_event
 from .glossary import Glossary, load_glossary
 from .grammar import join_list, parse_clause, render_phrase
 from .headline import headline_text, render_headline
@@ -116,8 +117,10 @@ def render_all(facts: Facts, glossary: GlossaryLike = None, romanize_names: bool
     # A title the glossary and grammar only partly cover is left out of the summary (the name stays).
     people = [Person(en.name_en or o.name, en.title_en if en.title_en and _clean(en.title_en) else None, o.role)
               for o, en in zip(facts.officials, officials, strict=True)]
+    # The event noun of the headline or lead, composed through the phrasebook: never a gloss.
+    event = find_event(facts.title, facts.summary_zh, book, glossary, facts.jurisdiction)
     summary = build_summary(date=facts.event_date, place=place, event_type=facts.event_type,
-                            event=headline.event if headline and _clean(headline.event) else None, people=people,
+                            event=event[0] if event else None, people=people,
                             key_points=[c.text for c in directives if c and not c.subject],
                             told=[(c.subject, join_list(list(c.predicates))) for c in directives if c and c.subject],
                             projects=[p for p in projects if p], campaigns=[c for c in campaigns if c],

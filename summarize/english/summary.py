@@ -187,9 +187,9 @@ def build_summary(*, date: str | None, place: str | None, event_type: str, event
     base = " ".join(_fix_commas(_capitalize(s)) for s in sentences)
     points: list[str] = []
     if config.get("directives_gerund"):  # "called for locking in targets", as news agencies write
-        from .grammar import english_verbs, gerund_phrase
+        from .grammar import english_adverbs, english_verbs, gerund_phrase
 
-        key_points = [gerund_phrase(point, english_verbs()) for point in key_points]
+        key_points = [gerund_phrase(point, english_verbs(), english_adverbs()) for point in key_points]
     for point in key_points:
         candidate = config["directives"].format(speaker=speaker, points=join_list([*points, point], "; ", "; and "))
         if words(base) + words(candidate) <= budget - 5 or not points:
