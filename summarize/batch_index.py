@@ -76,18 +76,23 @@ def index_row(record: dict[str, Any]) -> dict[str, Any]:
     row = {column: record.get(column) for column in INDEX_COLUMNS}
     row["json"] = outputs.get("json")
     row["md"] = outputs.get("md")
-    return {k: printable(v) if isinstance(v, str) else v for k, v in row.items()}
+    return row
 
 
 def printable(text: str) -> str:
-    """A file name that is not valid UTF-8 shows its bad bytes as U+FFFD instead of breaking the index."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    """A file name that is not valid UTF-8, exactly and in valid UTF-8: Python reads each bad byte as
+    a lone surrogate (surrogateescape, U+DC80-U+DCFF), written here as its escape, 0xE9 -> ``\\udce9``.
+    Any other text is unchanged."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def write_index(out_dir: Path, records: list[dict[str, Any]]) -> tuple[Path, Path]:
     """Write OUT/index.jsonl and OUT/index.csv, one row per record, in the order given (sorted by path)."""
     rows = [index_row(r) for r in records]
-    jsonl = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    # A lone surrogate (a non-UTF-8 byte of a file name) can only sit inside a JSON string, where
+    # printable's \\udcXX is the JSON escape of the same character: json.loads gives the name back and
+    # os.fsencode its exact bytes. The CSV shows the same \\udcXX text.
+    jsonl = printable("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=INDEX_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
@@ -96,5 +101,5 @@ def write_index(out_dir: Path, records: list[dict[str, Any]]) -> tuple[Path, Pat
     jsonl_path, csv_path = out_dir / INDEX_JSONL, out_dir / INDEX_CSV
     atomic_write_text(jsonl_path, jsonl)
     # A byte-order mark, so spreadsheet programs read the Chinese text as UTF-8 rather than a local code page.
-    atomic_write_text(csv_path, "\ufeff" + buffer.getvalue())
+    atomic_write_text(csv_path, "\ufeff" + printable(buffer.getvalue()))
     return jsonl_path, csv_path

@@ -3,8 +3,10 @@
 - Progress bar (rate, ETA) on standard error, only when it is a terminal and --quiet is not given.
 - The final summary: a table on standard output when it is a terminal, otherwise one line of JSON
   (``BatchSummary.to_dict()``), so ``summarize batch DIR | jq`` works.
-- Failures: in the table when standard output is a terminal; otherwise one ``FAILED path: reason``
-  line each on standard error as they happen. --verbose adds an ``ok``/``FAILED`` line per report.
+- Failures: one ``FAILED path: reason`` line each on standard error as they happen, always (so
+  ``batch DIR 2>err.log`` logs them in a terminal too; above the progress bar when there is one), and
+  in the final table. --verbose adds an ``ok`` line per report. Files not read (a symlink out of DIR):
+  one ``SKIPPED path: reason`` line each at the start.
 - --quiet: no progress, no table, no JSON; only the failure lines.
 """
 
@@ -52,6 +54,9 @@ class BatchView:
             self.close()
 
     def _start(self, event: ProgressEvent) -> None:
+        if event.summary is not None and not self.quiet:
+            for failure in event.summary.refused:
+                self._line(f"SKIPPED {failure.path}: {failure.error}")
         if self.bar_on_stderr and event.total:
             self._progress = make_progress(self._stderr_console())
             self._progress.start()
@@ -64,8 +69,8 @@ class BatchView:
         if self._progress is not None:
             self._progress.advance(self._task)
         failed = record["status"] != "ok"
-        # A failure is an error: always reported, here unless the final table will list it.
-        if (self.verbose and not self.quiet) or (failed and (self.quiet or not self.table_on_stdout)):
+        # A failure is an error: always reported on standard error as it happens, for logs.
+        if (self.verbose and not self.quiet) or failed:
             status = "ok" if not failed else "FAILED"
             elapsed = record.get("elapsed_ms")
             detail = f": {record.get('error')}" if failed else f" ({elapsed:.0f} ms)" if elapsed else ""
@@ -140,6 +145,8 @@ def summary_renderable(summary: BatchSummary, verbose: bool = False):
     table.add_row("processed", str(summary.processed))
     table.add_row("skipped", f"{summary.skipped} (up to date)")
     table.add_row("failed", f"[red]{summary.failed}[/]" if summary.failed else "0")
+    if summary.refused:
+        table.add_row("not read", f"{len(summary.refused)} (symlinks out of the input folder; see the index)")
     table.add_row("time", f"{summary.elapsed_s:.1f} s")
     table.add_row("reports/s", f"{summary.rate:.1f}")
     table.add_row("jobs", str(summary.jobs))

@@ -6,11 +6,13 @@ last: a crash at any point leaves either the old state or the new one, never hal
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,6 +45,47 @@ class Job:
     formats: tuple[str, ...]
     key: str
     version: str
+    # Seconds one report may take: None for the default (time_limit), 0 for no limit.
+    timeout_per_report: float | None = None
+
+
+# The default time limit: generous for a seed-sized report (milliseconds with the rules engine), and
+# growing with the size, since every stage is linear (docs/robustness.md). A model engine gets more.
+BASE_LIMIT_S = {"rules": 10.0, "model": 120.0, "auto": 120.0}
+LIMIT_S_PER_100KB = {"rules": 5.0, "model": 60.0, "auto": 60.0}
+
+
+def time_limit(size: int, engine: str, timeout_per_report: float | None) -> float:
+    """Seconds a report of ``size`` bytes may take; 0 for no limit."""
+    if timeout_per_report is not None:
+        return timeout_per_report
+    return BASE_LIMIT_S.get(engine, 120.0) + LIMIT_S_PER_100KB.get(engine, 60.0) * size / 100_000
+
+
+class ReportTimeout(BaseException):
+    """Raised by the alarm in the report's own process. A BaseException, so the pipeline's
+    ``except Exception`` blocks cannot swallow it."""
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    """Interrupt the report after ``seconds`` (SIGALRM; Python code is interrupted at once, a native
+    call when it returns). Only in a main thread (worker processes, --jobs 1); Ray actors have none."""
+    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise ReportTimeout
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def process(task: Task, job: Job) -> dict[str, Any]:
@@ -53,12 +96,19 @@ def process(task: Task, job: Job) -> dict[str, Any]:
         "settings_key": job.key, "version": job.version, "outputs": {},
     }
     written: dict[str, str] = {}
+    limit = time_limit(_size(task.path), job.settings.engine, job.timeout_per_report)
     try:
-        report = _summarize(task.path, job.settings)
-        report.path = printable(report.path or task.path)  # a non-UTF-8 file name must not break the JSON
-        texts = _render(report, job.formats)
+        with _alarm(limit):
+            report = _summarize(task.path, job.settings)
+        report.path = report.path or task.path
+        # A non-UTF-8 file name (lone surrogates) is escaped as \udcXX: valid JSON that reads back exactly.
+        texts = {fmt: printable(text) for fmt, text in _render(report, job.formats).items()}
         for fmt, text in texts.items():
-            atomic_write_text(outputs[fmt], text)
+            try:
+                atomic_write_text(outputs[fmt], text)
+            except OSError as err:  # a full disk (ENOSPC), a read-only OUT: this report fails, the batch goes on
+                raise _WriteFailed(f"cannot write {written_name(outputs[fmt], job.out_dir)}: "
+                                   f"{err.strerror or err}") from None
             written[fmt] = outputs[fmt].relative_to(job.out_dir).as_posix()
         facts, english = report.facts, report.english
         record.update(status="ok", sha256=report.sha256, title=facts.title, title_en=english.title_en,
@@ -70,6 +120,11 @@ def process(task: Task, job: Job) -> dict[str, Any]:
         raise  # a model that cannot load fails every report the same way: batch() stops and says so
     except SummarizeError as err:  # bad input, or (--strict) a model output the text does not support
         record["error"] = err.message
+    except ReportTimeout:
+        record["error"] = (f"took longer than the time limit of {limit:g} s for a report of this size "
+                           "(--timeout-per-report)")
+    except _WriteFailed as err:
+        record["error"] = str(err)
     except Exception as err:  # one bad report must never stop the batch: record it and go on
         record["error"] = f"internal error: {type(err).__name__}: {err}"
     # Keep what this run wrote (unless it then failed) and older outputs still valid for these bytes
@@ -84,8 +139,34 @@ def process(task: Task, job: Job) -> dict[str, Any]:
             _unlink(path)
     record["outputs"] = dict(sorted(record["outputs"].items()))
     record["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 3)
-    write_record(record_path(job.out_dir, task.rel), record)
+    try:
+        write_record(record_path(job.out_dir, task.rel), record)
+    except OSError as err:
+        # No record: the outputs just written cannot be trusted on the next run, so they go too and
+        # the report is redone then. The index still lists it, as failed, with the reason.
+        for path in outputs.values():
+            with contextlib.suppress(OSError):
+                _unlink(path)
+        record.update(status="failed", outputs={}, error=f"cannot write its batch record: {err.strerror or err}")
     return record
+
+
+class _WriteFailed(Exception):
+    pass
+
+
+def written_name(path: Path, out_dir: Path) -> str:
+    try:
+        return printable(path.relative_to(out_dir).as_posix())
+    except ValueError:
+        return printable(str(path))
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 def safe_process(task: Task, job: Job) -> dict[str, Any]:

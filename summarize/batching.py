@@ -25,11 +25,12 @@ from typing import Any
 from . import __version__
 from .batch_files import (
     STATE_DIR,
+    Discovery,
     check_input_dir,
     check_out_dir,
     default_out_dir,
-    find_reports,
-    is_within,
+    discover,
+    output_paths,
     record_path,
     sweep_temp_files,
 )
@@ -76,6 +77,8 @@ class BatchSummary:
     index_jsonl: str | None = None
     index_csv: str | None = None
     database: str | None = None  # OUT/summaries.db (docs/database.md); None with database=False
+    # Files found but not read, with the reason (a symlink out of DIR): status "skipped" in the index.
+    refused: list[Failure] = field(default_factory=list)
 
     @property
     def rate(self) -> float:
@@ -104,7 +107,7 @@ class ProgressEvent:
     kind: "start" once (``total`` = reports to summarize this run, ``skipped`` = up to date ones),
     "report" after each report (``record`` = its index record, ``done`` = reports finished so far),
     "stopping" when a first Ctrl-C asks the batch to stop after the reports in progress,
-    "end" once (``summary`` is set).
+    "end" once (``summary`` is set; on "start" too, where ``summary.refused`` lists the files not read).
     """
 
     kind: str
@@ -130,7 +133,8 @@ def batch(input_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str] | N
           settings: Settings | None = None, jobs: int | None = None, globs: Sequence[str] | None = None,
           force: bool = False, formats: Sequence[str] = FORMATS,
           progress: ProgressCallback | None = None, ray: str | None = None,
-          database: bool = True) -> BatchSummary:
+          database: bool = True, follow_external_symlinks: bool = False,
+          timeout_per_report: float | None = None) -> BatchSummary:
     """Summarize every report under ``input_dir`` into ``out_dir`` (default: DIR-summaries beside DIR).
 
     Raises UsageError for a missing input directory, one that is a file, or bad arguments; one report
@@ -141,11 +145,17 @@ def batch(input_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str] | N
 
     ``ray`` (default: the ``ray`` setting) runs the same batch with Ray Data: ``"local"`` on a Ray
     runtime started for it, ``"auto"`` or an address on an existing cluster (summarize.batch_ray).
+
+    A file symlink whose target is outside ``input_dir`` is not read (status "skipped", reason
+    SYMLINK_OUTSIDE) unless ``follow_external_symlinks``. ``timeout_per_report``: seconds one report
+    may take (0: no limit; None: the default, which grows with the report's size, batch_worker.time_limit).
     """
     started = time.perf_counter()
     settings = settings if settings is not None else load_settings()
     chosen_formats = _check_formats(formats)
     resolve_jobs(jobs, settings, 1)  # bad values are usage errors before anything is written
+    if timeout_per_report is not None and not timeout_per_report >= 0:
+        raise UsageError(f"--timeout-per-report must be 0 (no limit) or more seconds, not {timeout_per_report}")
     from .batch_ray import ray_address  # imports no Ray
 
     address = ray_address(ray, settings.ray)
@@ -155,7 +165,8 @@ def batch(input_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str] | N
     timings = summary.timings_s
 
     t = time.perf_counter()
-    reports = _discover(source, out, globs)
+    found = _discover(source, out, globs, follow_external_symlinks)
+    reports = found.reports
     timings["discover"] = time.perf_counter() - t
     summary.total = len(reports)
 
@@ -163,12 +174,16 @@ def batch(input_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str] | N
     with _locked(out):
         sweep_temp_files(out)
         key = settings_key(settings.model_settings_key(), __version__)
-        job = Job(settings=settings, out_dir=out, formats=chosen_formats, key=key, version=__version__)
+        job = Job(settings=settings, out_dir=out, formats=chosen_formats, key=key, version=__version__,
+                  timeout_per_report=timeout_per_report)
 
         t = time.perf_counter()
         records, todo = _plan(reports, job, force)
         summary.skipped = len(records)
+        refused = _refused_records(found.refused, job)
+        summary.refused = [Failure(printable(r["path"]), r["error"]) for r in refused.values()]
         timings["plan"] = time.perf_counter() - t
+        reserve = _reserve_index_space(out, len(reports) + len(refused))
 
         summary.jobs = resolve_jobs(jobs, settings, len(todo))
         tally = _Tally(summary, records, len(todo), progress)
@@ -180,7 +195,10 @@ def batch(input_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str] | N
             fatal = process_all_on_ray(todo, job, tally, address, jobs or settings.jobs or None)
 
         t = time.perf_counter()
-        ordered = [records[rel] for _path, rel in reports if rel in records]
+        records.update(refused)
+        ordered = sorted((records[rel] for rel in {rel for _path, rel in reports} | set(refused) if rel in records),
+                         key=lambda record: record["path"])
+        _release(reserve)
         jsonl, csv_path = write_index(out, ordered)
         summary.index_jsonl, summary.index_csv = str(jsonl), str(csv_path)
         timings["index"] = time.perf_counter() - t
@@ -199,6 +217,48 @@ def batch(input_dir: str | os.PathLike[str], out_dir: str | os.PathLike[str] | N
     if summary.interrupted:
         raise BatchInterrupted(summary)
     return summary
+
+
+def _refused_records(refused: list[tuple[str, str]], job: Job) -> dict[str, dict[str, Any]]:
+    """Index rows for files found but not read. Outputs an older version wrote for them (the content
+    of a symlink's target) are removed, so OUT never keeps what it should not have read."""
+    records: dict[str, dict[str, Any]] = {}
+    for rel, reason in refused:
+        for path in (*output_paths(job.out_dir, rel).values(), record_path(job.out_dir, rel)):
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+        records[rel] = {"path": rel, "status": "skipped", "error": reason, "sha256": None,
+                        "settings_key": job.key, "version": job.version, "outputs": {}}
+    return records
+
+
+# Room kept for the index on a disk that fills up during the batch (ENOSPC): a file of about the
+# index's size is allocated before the work and freed just before the index is written.
+INDEX_BYTES_PER_REPORT = 4096
+RESERVE_NAME = "index-reserve"
+
+
+def _reserve_index_space(out: Path, reports: int) -> Path | None:
+    path = out / STATE_DIR / RESERVE_NAME
+    size = 16384 + INDEX_BYTES_PER_REPORT * reports
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+    except OSError:
+        return None
+    try:
+        os.posix_fallocate(fd, 0, size)
+    except (OSError, AttributeError):  # no room even now, or no fallocate: go on without a reserve
+        os.close(fd)
+        _release(path)
+        return None
+    os.close(fd)
+    return path
+
+
+def _release(reserve: Path | None) -> None:
+    if reserve is not None:
+        with contextlib.suppress(OSError):
+            reserve.unlink()
 
 
 def _plan(reports: list[tuple[Path, str]], job: Job, force: bool) -> tuple[dict[str, dict[str, Any]], list[Task]]:
@@ -237,7 +297,7 @@ class _Tally:
             summary = self.summary
             self.progress(ProgressEvent(kind, total=self.todo, done=summary.processed + summary.failed,
                                         skipped=summary.skipped, record=record,
-                                        summary=summary if kind == "end" else None))
+                                        summary=summary if kind in ("start", "end") else None))
 
 
 def _process_all(todo: list[Task], job: Job, tally: _Tally) -> ModelError | None:
@@ -299,18 +359,20 @@ def _check_formats(formats: Sequence[str]) -> tuple[str, ...]:
     return chosen
 
 
-def _discover(source: Path, out: Path, globs: Sequence[str] | None) -> list[tuple[Path, str]]:
+def _discover(source: Path, out: Path, globs: Sequence[str] | None, follow_external_symlinks: bool) -> Discovery:
+    """The reports under DIR. An --out inside DIR (or DIR itself) is read like any folder, except for
+    what a batch wrote there (its state folder, index, database, and the outputs it has records for):
+    a folder of reports named as --out keeps its reports."""
     same = out.resolve() == source.resolve()
-    # An --out inside the input tree is allowed when asked for; its files are never taken as input.
-    exclude = out if is_within(out, source) and not same else None
-    reports = find_reports(source, globs, exclude)
-    if same:  # --out DIR: leave our own outputs and index out
-        names = {rel for _path, rel in reports}
-        reports = [(p, rel) for p, rel in reports
-                   if rel not in (INDEX_JSONL, INDEX_CSV)
-                   and not (rel.endswith(".json") and rel[:-5] in names)
-                   and not (rel.endswith(".md") and rel[:-3] in names)]
-    return reports
+    found = discover(source, globs, out_dir=None if same else out,
+                     follow_external_symlinks=follow_external_symlinks)
+    if same:  # --out DIR: leave our own outputs and index out, also before the first record exists
+        names = {rel for _path, rel in found.reports}
+        found.reports = [(p, rel) for p, rel in found.reports
+                         if rel not in (INDEX_JSONL, INDEX_CSV)
+                         and not (rel.endswith(".json") and rel[:-5] in names)
+                         and not (rel.endswith(".md") and rel[:-3] in names)]
+    return found
 
 
 def _hash_or_none(path: Path, max_bytes: int) -> str | None:
@@ -325,14 +387,21 @@ def _hash_or_none(path: Path, max_bytes: int) -> str | None:
 @contextlib.contextmanager
 def _locked(out: Path) -> Iterator[None]:
     """One batch at a time per output folder. The lock dies with the process (even on SIGKILL)."""
-    lock_path = out / STATE_DIR / "lock"
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    state = out / STATE_DIR
+    _refuse_symlinked_state(state)
+    state.mkdir(parents=True, exist_ok=True)
+    _refuse_symlinked_state(state)  # a link planted between the check and mkdir
+    lock_path = state / "lock"
     try:
         import fcntl
     except ImportError:  # Windows: no advisory locks; run one batch per folder
         yield
         return
-    with lock_path.open("a") as fh:
+    try:
+        fd = os.open(lock_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW, 0o666)
+    except OSError as err:
+        raise UsageError(f"cannot open the batch's lock file: {err.strerror}", path=str(lock_path)) from None
+    with os.fdopen(fd, "a") as fh:
         # Workers of a batch whose parent was just killed hold the lock until they notice (under a
         # second), so wait a little before calling it a second batch.
         deadline = time.monotonic() + LOCK_WAIT_S
@@ -348,6 +417,15 @@ def _locked(out: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _refuse_symlinked_state(state: Path) -> None:
+    """The records and the lock live in OUT/.summarize-batch; a symlink planted there (an extracted
+    archive, another user) would make the batch write wherever it points."""
+    for path in (state, state / "records", state / "lock"):
+        if path.is_symlink():
+            raise UsageError("the batch's state folder (or its records or lock) is a symlink; "
+                             "refusing to write through it", path=str(path))
 
 
 def _warm_up(settings: Settings, todo: list[Task]) -> None:
@@ -432,9 +510,26 @@ def _run_pool(todo: list[Task], job: Job, jobs: int, context: Any,
                 # The next pool forks while a progress display may be running: a small risk taken
                 # only after a worker has already died, to keep the warmed-up pipeline.
                 executor = None
+    except KeyboardInterrupt:
+        # A second Ctrl-C stops at once: the workers are killed rather than waited for, so no report
+        # in flight can write its outputs or record after the index (it is redone next time; a temp
+        # file it leaves is swept by the next run).
+        if executor is not None:
+            _kill_workers(executor)
+        raise
     finally:
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _kill_workers(executor: ProcessPoolExecutor) -> None:
+    processes = dict(getattr(executor, "_processes", None) or {})  # no public API for this
+    for process in processes.values():
+        with contextlib.suppress(Exception):
+            process.kill()
+    for process in processes.values():
+        with contextlib.suppress(Exception):
+            process.join(5)
 
 
 class _StopFlag:

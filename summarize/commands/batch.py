@@ -49,6 +49,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--no-db", dest="database", action="store_false",
                        help="do not write OUT/summaries.db (the SQLite database of reports, officials and "
                             "people; docs/database.md)")
+    group.add_argument("--follow-external-symlinks", action="store_true",
+                       help="also read files that are symlinks to a target outside DIR (by default they "
+                            "are listed as skipped: an archive can carry x.txt -> /etc/passwd)")
+    group.add_argument("--timeout-per-report", type=float, metavar="SECONDS",
+                       help="fail a report that takes longer than this and go on (default: 10 s plus 5 s "
+                            "per 100 KB of input for the rules engine, 120 s plus 60 s per 100 KB for a "
+                            "model engine; 0: no limit)")
     group.add_argument("--force", action="store_true",
                        help="summarize every report again, even those whose outputs are up to date")
     group.add_argument("-q", "--quiet", action="store_true",
@@ -68,7 +75,9 @@ def run(args: argparse.Namespace) -> int:
         with _sigterm_as_interrupt():
             summary = batch(args.dir, args.out, settings=settings, jobs=args.jobs, globs=args.glob,
                             force=args.force, formats=FORMAT_CHOICES[args.format], progress=view,
-                            ray=args.ray, database=args.database)
+                            ray=args.ray, database=args.database,
+                            follow_external_symlinks=args.follow_external_symlinks,
+                            timeout_per_report=args.timeout_per_report)
     except BatchInterrupted as stop:
         view.show_summary(stop.summary)
         return 130

@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from ..errors import EXIT_FAILED, EXIT_OK, UsageError
-from .common import add_engine_options, settings_from_args
+from .common import settings_from_args
 
 EXAMPLES = """\
   summarize models                                   # each task's model, where it resolves, weights or not
@@ -34,7 +34,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="list (default): show the models; check: load and test them; pull: download NAME")
     parser.add_argument("name", nargs="?", metavar="NAME", help="with pull: a Hugging Face repo id")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
-    add_engine_options(parser)
+    add_model_options(parser)
+
+
+def add_model_options(parser: argparse.ArgumentParser) -> None:
+    """Only the engine options that choose or run a model: the others (--max-bytes, --glossary,
+    --keep-script...) change how a report is read and would do nothing here."""
+    group = parser.add_argument_group("models")
+    group.add_argument("--model", dest="instruct_model", metavar="NAME_OR_DIR",
+                       help="instruction-tuned seq2seq model (the instruct task)")
+    group.add_argument("--translate-model", metavar="NAME_OR_DIR", help="zh->en translation model")
+    group.add_argument("--summarize-model", metavar="NAME_OR_DIR", help="Chinese summarization model")
+    group.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"), help="where check runs the models")
+    group.add_argument("--dtype", choices=("auto", "float32", "float16", "bfloat16"), help="model dtype for check")
+    group.add_argument("--backend", choices=("transformers", "ctranslate2"), help="inference runtime for check")
 
 
 def _rows(settings: Any) -> list[dict[str, Any]]:

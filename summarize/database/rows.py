@@ -6,6 +6,7 @@ import hashlib
 import json
 from typing import Any
 
+from ..batch_index import printable
 from .schema import ITEM_TABLES
 
 # Fields of a batch record that do not change what the report's rows hold.
@@ -17,6 +18,16 @@ def record_key(record: dict[str, Any]) -> str:
     stable = {k: v for k, v in record.items() if k not in _UNSTABLE_RECORD_KEYS}
     payload = json.dumps(stable, sort_keys=True, ensure_ascii=True, default=str)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:20]
+
+
+def db_path(record: dict[str, Any]) -> str:
+    """The report's path as SQLite can store it: a non-UTF-8 byte of a file name (a lone surrogate)
+    as its escape \\udcXX, as in index.jsonl and index.csv."""
+    return printable(record["path"])
+
+
+def _text(value: str | None) -> str | None:
+    return printable(value) if value is not None else None
 
 
 def officials_cell(officials: list[dict[str, Any]], english: bool = False) -> str | None:
@@ -35,13 +46,13 @@ def report_rows(record: dict[str, Any], result: dict[str, Any] | None) -> dict[s
     failed report, or a batch run with --format md): then only the record's columns are known."""
     outputs = record.get("outputs") or {}
     report: dict[str, Any] = {
-        "path": record["path"], "status": record.get("status"), "error": record.get("error"),
+        "path": db_path(record), "status": record.get("status"), "error": record.get("error"),
         "sha256": record.get("sha256"), "duplicate_of": None,
         "title": record.get("title"), "title_en": record.get("title_en"),
         "published": record.get("published"), "event_date": record.get("date"),
         "jurisdiction": record.get("jurisdiction"), "event_type": record.get("event_type"),
         "summary_zh": record.get("summary_zh"), "summary_en": record.get("summary_en"),
-        "json": outputs.get("json"), "md": outputs.get("md"),
+        "json": _text(outputs.get("json")), "md": _text(outputs.get("md")),
         "settings_key": record.get("settings_key"), "version": record.get("version"),
         "record_key": record_key(record),
     }
@@ -59,7 +70,7 @@ def report_rows(record: dict[str, Any], result: dict[str, Any] | None) -> dict[s
         officials_en=officials_cell(officials, english=True), summary_zh=result.get("summary_zh"),
         summary_en=result.get("summary_en"), text=result.get("text"), engine=",".join(engines) or None,
     )
-    path = record["path"]
+    path = db_path(record)
     rows["officials"] = [
         {"report": path, "position": i, "name": o.get("name"), "name_en": o.get("name_en"),
          "title": o.get("title"), "title_en": o.get("title_en"), "role": o.get("role"),

@@ -21,7 +21,7 @@ from ..errors import SummarizeError
 from ..io import atomic_write_text
 from ..resources import data_text
 from .people import Mention, mention_date, merge_people
-from .rows import record_key, report_rows
+from .rows import db_path, record_key, report_rows
 from .schema import ITEM_TABLES, MENTION_TABLES, SCHEMA_VERSION, create_schema, drop_all
 
 DB_NAME = "summaries.db"
@@ -99,7 +99,7 @@ def _sync(out: Path, path: Path, records: list[dict[str, Any]]) -> SyncResult:
                 drop_all(db)
                 create_schema(db)
             current = dict(db.execute("SELECT path, record_key FROM reports").fetchall())
-            wanted = {record["path"]: record for record in records}
+            wanted = {db_path(record): record for record in records}
             stale = [p for p, key in current.items() if p not in wanted or record_key(wanted[p]) != key]
             fresh = [r for p, r in wanted.items() if p not in current or p in stale]
             _delete(db, stale)
