@@ -157,3 +157,54 @@ def test_directives_read_as_gerunds_after_called_for():
     assert gerund_phrase("effectively enhance awareness, focus on work", verbs) == \
         "effectively enhancing awareness, focusing on work"
     assert gerund_phrase("focus on projects, fields and work", verbs | {"work"}) == "focusing on projects, fields and work"
+
+
+# -- constructions of official prose (issue 10, round 5): each on a sentence written for the test --
+
+def test_negation_and_auxiliaries_stand_before_the_verb(tmp_path):
+    book = _book(tmp_path, "放松\trelax\tv\n安全生产\tworkplace safety\tnp\n审批\tapprove\tv\n新项目\tnew projects\tnp\n")
+    assert render_clause("决不放松安全生产", book) == "never relax workplace safety"
+    assert render_clause("不再审批新项目", book) == "no longer approve new projects"
+    assert render_clause("不放松安全生产", book) == "not relax workplace safety"
+
+
+def test_verbs_joined_by_a_conjunction_share_the_object(tmp_path):
+    book = _book(tmp_path, "研究\tstudy\tv\n解决\tsolve\tv\n群众诉求\tthe public's demands\tnp\n")
+    assert render_clause("研究和解决群众诉求", book) == "study and solve the public's demands"
+    assert render_clause("研究、解决群众诉求", book) == "study and solve the public's demands"
+
+
+def test_pivot_verb_object_does_the_second_action(tmp_path):
+    book = _book(tmp_path, "引导\tguide\tv\n企业\tenterprises\tnp\n加大投入\tincrease investment\tvp\n")
+    assert render_clause("引导企业加大投入", book) == "guide enterprises to increase investment"
+
+
+def test_paired_verbs_sharing_a_morpheme_coordinate(tmp_path):
+    book = _book(tmp_path, "谋划\tplan\tvp\n部署\tarrange\tvp\n早\tearly\tadv\tafter\n")
+    assert render_clause("早谋划早部署", book) == "plan early and arrange early"
+
+
+def test_purpose_connective_links_two_verb_phrases(tmp_path):
+    book = _book(tmp_path, "创新方式\tinnovate methods\tvp\n提高效率\traise efficiency\tvp\n")
+    assert render_clause("创新方式以提高效率", book) == "innovate methods to raise efficiency"
+
+
+def test_post_verbal_coverb_phrase_follows_the_verb(tmp_path):
+    book = _book(tmp_path, "下沉\tsend down\tv\n力量\tpersonnel\tnp\n基层\tthe grassroots\tnp\n")
+    assert render_clause("下沉力量到基层", book) == "send down personnel to the grassroots"
+
+
+def test_enumeration_markers_open_a_list_item(tmp_path):
+    book = _book(tmp_path, "清理\tclear\tv\n拖欠款项\toverdue payments\tnp\n")
+    assert render_clause("一是清理拖欠款项", book) == "clear overdue payments"
+    assert render_clause("第一，清理拖欠款项", book) == "clear overdue payments"
+    assert render_clause("首先清理拖欠款项", book) == "clear overdue payments"
+
+
+def test_correlative_frames_and_quantifiers(tmp_path):
+    book = _book(tmp_path, "推进改革\tadvance reform\tvp\n促进发展\tpromote development\tvp\n干部\tofficials\tnp\n"
+                           "压实责任\ttighten responsibilities\tvp\n")
+    assert render_clause("既要推进改革又要促进发展", book) == "advance reform and promote development"
+    assert render_clause("不仅要推进改革还要促进发展", book) == "not only advance reform but also promote development"
+    clause = parse_clause("各级干部要压实责任", book)
+    assert clause is not None and clause.subject == "officials at all levels"

@@ -118,6 +118,7 @@ def lexicon(phrasebook: Phrasebook, glossary: Glossary) -> Lexicon:
                 verbs.add(types[kind].split()[0])
     frozen = frozenset(verbs)
     words: dict[str, dict[str, str]] = {}
+    events = {zh for zh, entry in glossary.entries.items() if entry.category == "event"}
     for zh, entry in glossary.entries.items():
         if len(zh) < 2 or entry.en == "-":
             continue  # one-character glossary entries are function words, handled by the grammar
@@ -128,7 +129,7 @@ def lexicon(phrasebook: Phrasebook, glossary: Glossary) -> Lexicon:
         elif entry.category == "phrase":
             words.setdefault(zh, {}).update(_type_glossary_phrase(entry.en, frozen))
     for zh, types in phrasebook.words.items():  # the phrasebook wins over the glossary
-        if zh in words and "np" not in types and types.keys() & {"v", "vp"}:
+        if zh in events and "np" not in types and types.keys() & {"v", "vp"}:
             # A verb in the phrasebook is no noun for the glossary's event list (开展 "carry out").
             words[zh].pop("np", None)
         words.setdefault(zh, {}).update(types)
