@@ -120,7 +120,8 @@ def render_all(facts: Facts, glossary: GlossaryLike = None, romanize_names: bool
     # The event noun of the headline or lead, composed through the phrasebook: never a gloss.
     event = find_event(facts.title, facts.summary_zh, book, glossary, facts.jurisdiction)
     summary = build_summary(date=facts.event_date, place=place, event_type=facts.event_type,
-                            event=event[0] if event else None, people=people,
+                            event=event[0] if event else None, organizer=event[1] if event else None,
+                            people=people,
                             key_points=[c.text for c in directives if c and not c.subject],
                             told=[(c.subject, join_list(list(c.predicates))) for c in directives if c and c.subject],
                             projects=[p for p in projects if p], campaigns=[c for c in campaigns if c],

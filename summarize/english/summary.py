@@ -123,7 +123,7 @@ def _fix_commas(sentence: str) -> str:
 def build_summary(*, date: str | None, place: str | None, event_type: str, event: str | None,
                   people: Sequence[Person], key_points: Sequence[str], projects: Sequence[str],
                   campaigns: Sequence[str], targets: Sequence[str], compact: bool = False,
-                  told: Sequence[tuple[str, str]] = ()) -> str | None:
+                  told: Sequence[tuple[str, str]] = (), organizer: str | None = None) -> str | None:
     """The summary sentences, fitted into the configured word range where the facts allow.
 
     ``key_points`` are rendered directives (verb phrases, no subject); ``told`` holds directives
@@ -141,6 +141,7 @@ def build_summary(*, date: str | None, place: str | None, event_type: str, event
     default_event = config["events"].get(event_type, config["events"]["other"])
     sentences: list[str] = []
     projects_used = False
+    presided_opening = False
     if leader is not None and event_type in ("inspection", "research_visit") or (leader and not event):
         if projects:
             where = config["where_projects"].format(projects=join_list(projects[:3]))
@@ -151,6 +152,18 @@ def build_summary(*, date: str | None, place: str | None, event_type: str, event
         if event_type == "research_visit" and place and not projects_used:
             template, where = config["opening_visit"], place  # news register: "X visited Y County"
         sentences.append(template.format(when=when, leader=namer(leader), event=default_event, where=where))
+    elif by_role.get("presided") and event and config.get("opening_presided"):
+        # News register: "On September 4, the Gangu County Party Committee held a standing committee meeting
+        # presided over by County Party Secretary Jia Zhonghui."
+        head, of, organ = event.rpartition(" of the ")
+        if of and organ[:1].isupper() and not organizer:
+            event, organizer = head, organ
+        host = f"the {local_title(organizer, place)}" if organizer else (place or "local officials")
+        chairs = by_role["presided"]
+        sentences.append(config["opening_presided"].format(when=when, host=host, event=with_article(event),
+                                                           who=join_list([namer(p) for p in chairs])))
+        by_role = {**by_role, "presided": []}
+        presided_opening = True
     elif by_role.get("presided") and (when or event):
         # News register: "On May 5, County Party Secretary Ma Shengchun chaired a meeting in Weixi County."
         event_text = with_article(event) if event else default_event
@@ -196,7 +209,11 @@ def build_summary(*, date: str | None, place: str | None, event_type: str, event
             points.append(point)
         else:
             break
-    if points:
+    if points and presided_opening and main is not None and main.role == "presided" and len(sentences) == 1:
+        # The chair's directives are the meeting's: "... presided over by X, which called for ..."
+        sentences[0] = sentences[0].rstrip(".") + ", " + config["directives_which"].format(
+            points=join_list(points, "; ", "; and "))
+    elif points:
         sentences.append(config["directives"].format(speaker=speaker, points=join_list(points, "; ", "; and ")))
     for subject, predicate in told[:1]:
         candidate = config["told"].format(speaker=speaker if not points else "and", who=subject, points=predicate)
@@ -218,7 +235,7 @@ def build_summary(*, date: str | None, place: str | None, event_type: str, event
     if words(text) > budget and not compact:
         return build_summary(date=date, place=place, event_type=event_type, event=event, people=people,
                              key_points=key_points, projects=projects, campaigns=campaigns, targets=targets,
-                             compact=True, told=told)
+                             compact=True, told=told, organizer=organizer)
     while words(text) > budget and len(sentences) > 1:  # many long titles: keep the opening first
         sentences.pop(-2 if len(sentences) > 2 else -1)
         text = " ".join(_fix_commas(_capitalize(s)) for s in sentences).strip()
