@@ -208,3 +208,17 @@ def test_correlative_frames_and_quantifiers(tmp_path):
     assert render_clause("不仅要推进改革还要促进发展", book) == "not only advance reform but also promote development"
     clause = parse_clause("各级干部要压实责任", book)
     assert clause is not None and clause.subject == "officials at all levels"
+
+
+def test_topic_before_a_bare_verb_is_its_object_but_an_actor_is_the_subject(tmp_path):
+    book = _book(tmp_path, "排查\tinspect\tv\n安全隐患\tsafety hazards\tnp\n部门\tdepartments\tnp\n"
+                           "落实责任\tfulfil responsibilities\tvp\n")
+    assert render_clause("安全隐患要排查", book) == "inspect safety hazards"
+    assert render_clause("安全隐患排查", book) == "inspect safety hazards"
+    clause = parse_clause("部门落实责任", book)
+    assert clause is not None and clause.subject == "departments" and clause.predicates == ("fulfil responsibilities",)
+
+
+def test_coverb_before_a_verb_phrase_takes_the_gerund(tmp_path):
+    book = _book(tmp_path, "推动转型\tdrive transformation\tvp\n提供\tprovide\tv\n支撑\tsupport\tnp\n")
+    assert render_clause("为推动转型提供支撑", book) == "provide support for driving transformation"

@@ -364,6 +364,13 @@ class Parser:
             put(i, j, "vp", Item(cost + 0.3, f"{a} {gerund(b)}"))  # 坚持以商招商: adhere to attracting ...
         elif lt == "np" and rt == "vp":
             put(i, j, "s", Item(cost + 0.6, f"{a} {b}", subj=a, pred=b))
+            verb = self.cells[k][j].get("v")
+            if verb is not None and j == len(text) and not left.counted and not _agent(a) \
+                    and not verb.en.endswith(_DANGLING[1:]):
+                # A topic before a bare verb that ends the segment is its object (重点项目加快推进 ->
+                # speed up key projects), unless it names who acts (各部门落实 stays a subject).
+                put(i, j, "vp", Item(left.cost + verb.cost + 0.5,
+                                     f"{_finish(verb)} {with_article(a, left)} {verb.post}".strip()))
         elif lt == "v" and rt == "v":
             put(i, j, "v", Item(cost + 0.5, f"{a} and {b}", post=right.post))  # 谋划论证: plan and assess
         elif lt == "vp" and rt == "vp" and k - i == j - k <= 4 and (text[i] == text[k] or text[k - 1] == text[j - 1]):
@@ -390,6 +397,11 @@ class Parser:
             template = _PIVOT[text[i:k]]
             en = template.replace("{X}", right.subj).replace("{Y:ing}", gerund(right.pred)).replace("{Y}", right.pred)
             put(i, j, "vp", Item(cost - 0.5, en))  # dearer clause reading (np + vp) paid back: the verb asks for it
+        elif lt == "P" and rt == "vp" and text[i:k] in _GERUND_COVERBS:
+            # A coverb before a verb phrase: 为推动发展提供保障 -> provide support for promoting development.
+            put(i, j, "adv", Item(cost + 0.6, f"{a} {gerund(b)}", post="P:" + text[i:k]))
+        elif lt == "vp" and rt == "LOC" and text[k:j] in ("中", "过程中"):
+            put(i, j, "npL", Item(cost + 0.3, gerund(a)))  # 在推进改革中: in advancing reform
         elif lt == "vp" and rt == "PURP":
             put(i, j, "vpP", Item(cost + 0.1, a))
         elif lt == "vpP" and rt == "vp":
@@ -448,6 +460,13 @@ _TO_GERUND = frozenset(_rules()["to_gerund"])
 _PREVERBAL = frozenset(_rules()["preverbal_first_words"])
 _POSTVERBAL = frozenset(_rules()["postverbal_coverbs"])
 _PIVOT: dict[str, str] = _rules()["pivot"]
+_GERUND_COVERBS = frozenset(_rules()["gerund_coverbs"])
+_AGENTS = re.compile(r"\b(?:" + "|".join(_rules()["agent_heads"]) + r")$", re.IGNORECASE)
+
+
+def _agent(np: str) -> bool:
+    """Whether a noun phrase names who acts (departments, officials, the people): a subject, not a topic."""
+    return bool(_AGENTS.search(np.split(" of ")[0].split(" at ")[0].strip('"')))
 _ENUMERATION = re.compile(_rules()["enumeration"])  # verbs whose "to" is a preposition: adhere to doing
 _PLURAL_VERB = {"is": "are", "was": "were", "has": "have", "does": "do"}
 # Plural nouns that stay plural as modifiers, and singular nouns that end in s.
@@ -644,6 +663,10 @@ def parse_segment(text: str, lex: Lexicon, glossary: Glossary,
     options: list[tuple[float, str | None, str, str]] = []
     if whole:
         options.append((whole[1].cost, None, whole[0], _finish(whole[1])))
+    clause = cells[n].get("s")
+    if clause is not None and clause.subj and _agent(clause.subj):
+        # 各部门压实责任: a subject that names who acts, with no modal, is still a directive's addressee.
+        options.append((clause.cost + 0.6, clause.subj, "vp", clause.pred))
     # A modal after an optional subject: [各部门]要 + verb phrase.
     for modal in _rules()["modals"]:
         for m in re.finditer(re.escape(modal), text):
@@ -657,6 +680,12 @@ def parse_segment(text: str, lex: Lexicon, glossary: Glossary,
                     continue
                 subject = _finish(subj)
             rest = Parser(text[end:], lex, glossary).parse()[n - end]
+            verb = rest.get("v")
+            if subject and subj is not None and verb is not None and not _agent(subject) \
+                    and not subj.counted and not verb.en.endswith(_DANGLING[1:]):
+                # 安全生产要抓紧抓实: a topic that names no actor is the object of the bare verb after the modal.
+                options.append((subj.cost + verb.cost + 1.0, None, "vp",
+                                f"{_finish(verb)} {with_article(subject, subj)} {verb.post}".strip()))
             found = _best(rest, ("vp", "S"))
             if found:
                 options.append((found[1].cost + (1.5 if subject else 0.5), subject, found[0], _finish(found[1])))
