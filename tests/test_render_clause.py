@@ -222,3 +222,8 @@ def test_topic_before_a_bare_verb_is_its_object_but_an_actor_is_the_subject(tmp_
 def test_coverb_before_a_verb_phrase_takes_the_gerund(tmp_path):
     book = _book(tmp_path, "推动转型\tdrive transformation\tvp\n提供\tprovide\tv\n支撑\tsupport\tnp\n")
     assert render_clause("为推动转型提供支撑", book) == "provide support for driving transformation"
+
+
+def test_month_end_is_a_deadline_adverbial(tmp_path):
+    book = _book(tmp_path, "完成\tcomplete\tv\n征迁工作\trelocation work\tnp\n")
+    assert render_clause("3月底前完成征迁工作", book) == "complete relocation work by the end of March"
