@@ -41,3 +41,19 @@ def test_rendered_summary_of_a_dev_report_has_nothing_unsupported(dev_suite):
         report = summarize_file(str(path), engine="rules")
         assert report.english.summary_en
         assert find_unsupported(report.english.summary_en, report, "en") == [], path.name
+
+
+def test_invented_title_in_summary_en_is_caught():
+    report = clean_text("3月1日，宾县召开重点项目推进会。县委书记王刚主持会议，副县长李明讲话。\n")
+    honest = "On March 1, Bin County Party Secretary Wang Gang chaired a meeting. Deputy County Magistrate Li Ming spoke."
+    assert [f for f in find_unsupported(honest, report, "en") if f["kind"] == "title"] == []
+    # Wang Gang is no governor and Li Ming no mayor: both titles are invented.
+    invented = "On March 1, Provincial Governor Wang Gang chaired a meeting. Mayor Li Ming spoke."
+    titles = [f["text"] for f in find_unsupported(invented, report, "en") if f["kind"] == "title"]
+    assert titles == ["Provincial Governor", "Mayor"]
+
+
+def test_shared_title_of_several_attendees_is_supported_in_the_plural():
+    report = clean_text("1月12日，市人大常委会召开会议，市人大常委会副主任夏喜生、吕建月参加会议。\n")
+    text = "Vice Chairmen of the Municipal People's Congress Standing Committee Xia Xisheng and Lü Jianyue also attended."
+    assert [f for f in find_unsupported(text, report, "en") if f["kind"] == "title"] == []

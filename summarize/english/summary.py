@@ -111,6 +111,33 @@ def local_title(title: str, place: str | None) -> str:
     return title
 
 
+def plural_title(title: str) -> str:
+    """"Vice Chairman of the X" -> "Vice Chairmen of the X"; "Deputy Director" -> "Deputy Directors"."""
+    head, of, rest = title.partition(" of ")
+    words_ = head.split()
+    if not words_ or "," in title or " and " in head:
+        return title
+    last = words_[-1]
+    if last.endswith("man"):
+        last = last[:-3] + "men"
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif not last.endswith("s"):
+        last += "s"
+    return " ".join([*words_[:-1], last]) + of + rest
+
+
+def _host(organizer: str | None, place: str | None) -> str | None:
+    """The organ that held the event with its place: "the Gangu County Party Committee", "the Municipal
+    People's Congress Standing Committee of Jiande"."""
+    if not organizer:
+        return None
+    local = local_title(organizer, place)
+    if local == organizer and place:
+        return f"the {organizer} of {place.split(' of ')[0]}"
+    return f"the {local}"
+
+
 def _capitalize(sentence: str) -> str:
     return sentence[:1].upper() + sentence[1:]
 
@@ -158,7 +185,7 @@ def build_summary(*, date: str | None, place: str | None, event_type: str, event
         head, of, organ = event.rpartition(" of the ")
         if of and organ[:1].isupper() and not organizer:
             event, organizer = head, organ
-        host = f"the {local_title(organizer, place)}" if organizer else (place or "local officials")
+        host = _host(organizer, place) or place or "local officials"
         chairs = by_role["presided"]
         sentences.append(config["opening_presided"].format(when=when, host=host, event=with_article(event),
                                                            who=join_list([namer(p) for p in chairs])))
@@ -174,7 +201,8 @@ def build_summary(*, date: str | None, place: str | None, event_type: str, event
         by_role = {**by_role, "presided": []}
     elif place or when:
         event_text = with_article(event) if event else default_event
-        sentences.append(config["opening"].format(when=when, place=place or "local officials", event=event_text))
+        host = _host(organizer, place) or place or "local officials"
+        sentences.append(config["opening"].format(when=when, place=host, event=event_text))
     # Roles.
     presiders = list(by_role.get("presided", []))
     speakers = list(by_role.get("spoke", []))
@@ -192,7 +220,16 @@ def build_summary(*, date: str | None, place: str | None, event_type: str, event
         optional_roles.append(config["reported"].format(who=join_list([namer(p) for p in by_role["reported"][:2]])))
     attendees = [p for p in by_role.get("attended", []) if p is not leader]
     if attendees:
-        optional_roles.append(config["attended"].format(who=join_list([p.name_en for p in attendees[:3]])))
+        # A thin summary (no directive rendered) has room for who the attendees are.
+        shown = attendees[:3]
+        shared = {p.title_en for p in shown}
+        if not key_points and len(shown) > 1 and len(shared) == 1 and None not in shared:
+            # One title for all: "Vice Chairmen of the ... Xia Xisheng, Lü Jianyue and Wu Yueyan".
+            title = plural_title(local_title(shown[0].title_en or "", place))
+            named = [f"{title} {join_list([p.name_en for p in shown])}"]
+        else:
+            named = [namer(p) if not key_points else p.name_en for p in shown]
+        optional_roles.append(config["attended"].format(who=join_list(named)))
     # Directives: from the first-listed official who spoke, presided or led (facts list by rank).
     main = next((p for p in people if p.role in ("spoke", "presided", "led")), None)
     speaker = namer(main) if main else "The meeting"

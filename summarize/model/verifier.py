@@ -478,12 +478,73 @@ def _en_names_places(output: str, source: Source) -> list[dict[str, Any]]:
     return found
 
 
+# Heads of English titles: each one in summary_en must sit inside a title the facts hold.
+_TITLE_HEADS = re.compile(r"\b(?:Secretary|Secretaries|Mayors?|Governors?|Magistrates?|Chairman|Chairmen|Chairwoman|"
+                          r"Directors?|Commissioners?|Presidents?|Heads?|Chiefs?)\b")
+
+
+def _fact_titles(report: Report) -> set[str]:
+    """The English titles the facts hold (each official's title_en, which render_en composed from the
+    Chinese title), their parts and their plurals ("Vice Chairmen of the ..."), as summary_en writes them."""
+    from ..english.summary import local_title, plural_title
+
+    titles: set[str] = set()
+    for official in report.facts.officials:
+        title = official.title_en
+        if not title:
+            continue
+        parts = [title, *re.split(r", | and ", title)]
+        titles.update(p.strip() for p in parts if p.strip())
+    if not titles:  # facts without English titles (a report only cleaned): the source's own titles
+        titles = _source_titles(report)
+    titles |= {local_title(t, None) for t in titles}  # "Gangu County Party Secretary", as news agencies write
+    titles |= {plural_title(t) for t in titles}
+    return titles
+
+
+def _source_titles(report: Report) -> set[str]:
+    """English of the titles written in the source: each title word of the extractor with the longest
+    run of characters before it that composes as a title (县委书记, 市人大常委会副主任)."""
+    from ..english.glossary import load_glossary
+    from ..english.phrases import Translator
+    from ..english.titles import render_title
+
+    glossary = load_glossary()
+    text = source_text(report)
+    words = "|".join(sorted(map(re.escape, _data()["titles"]), key=len, reverse=True))
+    titles: set[str] = set()
+    for m in re.finditer(words, text):
+        for start in range(max(0, m.start() - 12), m.start() + 1):
+            translator = Translator(glossary)
+            en = render_title(text[start:m.end()], glossary, translator)
+            if en and not translator.untranslated and not re.search(r"[\[\]\u3400-\u9fff]", en):
+                titles.update(t.strip() for t in (en, *re.split(r", | and ", en)) if t.strip())
+                break
+    return titles
+
+
+def _en_titles(output: str, report: Report) -> list[dict[str, Any]]:
+    """Title words in ``output`` that no title of the facts covers: an invented or misread title."""
+    spans: list[tuple[int, int]] = []
+    for title in _fact_titles(report):
+        spans += [(m.start(), m.end()) for m in re.finditer(re.escape(title), output)]
+    found = []
+    for m in _TITLE_HEADS.finditer(output):
+        if not any(start <= m.start() and m.end() <= end for start, end in spans):
+            # Report the title as written: the capitalised words up to the head.
+            start = m.start()
+            while (prev := re.search(r"(?:[A-Z][\w'-]*|of|the|and) $", output[:start])) is not None:
+                start = prev.start()
+            found.append(_item("title", output[start:m.end()].strip(), start, m.end()))
+    return found
+
+
 # ---------------------------------------------------------------- entry point
 
 def find_unsupported(output: str, report: Report, lang: str) -> list[dict[str, Any]]:
     """Items in ``output`` (a model's text, ``lang`` "zh" or "en") that the report does not support.
 
-    Each item is ``{"kind": "name"|"number"|"date"|"place", "text": ..., "start": ..., "end": ...}``
+    Each item is ``{"kind": "name"|"number"|"date"|"place"|"title", "text": ..., "start": ..., "end": ...}``
     with character offsets into ``output``, in order of appearance.
     """
     if lang not in ("zh", "en"):
@@ -496,4 +557,5 @@ def find_unsupported(output: str, report: Report, lang: str) -> list[dict[str, A
         found, taken = _en_dates(output, source)
         found += _en_numbers(output, source, taken)
         found += [f for f in _en_names_places(output, source) if not _overlaps(f["start"], f["end"], taken)]
+        found += _en_titles(output, report)
     return sorted(found, key=lambda f: (f["start"], f["end"]))
