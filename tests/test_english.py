@@ -18,7 +18,7 @@ from summarize.english import (
     romanize_name,
     romanize_place,
 )
-from summarize.english.glossary import BUILTIN_GLOSSARY, read_glossary_file
+from summarize.english.glossary import builtin_glossary_files, read_glossary_file
 from summarize.english.headline import headline_text, render_headline
 from summarize.english.phrases import Translator
 from summarize.english.places import place_en
@@ -110,8 +110,11 @@ def test_every_reference_name_en_matches(path):
 # ---- glossary ----------------------------------------------------------------------------------
 
 def test_builtin_glossary_is_large_and_well_formed(glossary):
-    entries = read_glossary_file(BUILTIN_GLOSSARY, builtin=True)
+    files = builtin_glossary_files()
+    entries = [e for path in files for e in read_glossary_file(path, builtin=True)]
     assert len(entries) >= 500
+    for path in files:  # one category a file: the file says what kind of term it holds
+        assert len({e.category for e in read_glossary_file(path, builtin=True)}) == 1, path.name
     assert len({e.zh for e in entries}) == len(entries), "duplicate zh entries"
     categories = {e.category for e in entries}
     assert {"title", "post", "organ", "admin", "place", "event", "slogan", "phrase", "term"} <= categories

@@ -1,4 +1,4 @@
-"""The Chinese -> English glossary: data/glossary.tsv plus the user's glossary files.
+"""The Chinese -> English glossary: data/glossary/*.tsv (one file per category) plus the user's files.
 
 Format (tab-separated, UTF-8): a header line ``zh  en  category``, then one term per line; lines
 starting with '#' are comments. ``category`` is optional in user files (default ``term``). An
@@ -17,7 +17,7 @@ from pathlib import Path
 from ..errors import UsageError
 from .datafiles import DATA_DIR, read_tsv
 
-BUILTIN_GLOSSARY = DATA_DIR / "glossary.tsv"
+BUILTIN_GLOSSARY_DIR = DATA_DIR / "glossary"  # titles.tsv, organs.tsv, events.tsv ...: one category each
 COLUMNS = ("zh", "en", "category")
 OMIT = "-"  # an en value that renders as nothing
 
@@ -87,7 +87,12 @@ def read_glossary_file(path: str | Path, builtin: bool = False) -> list[Entry]:
 
 @cache
 def _builtin() -> tuple[Entry, ...]:
-    return tuple(read_glossary_file(BUILTIN_GLOSSARY, builtin=True))
+    return tuple(entry for path in builtin_glossary_files() for entry in read_glossary_file(path, builtin=True))
+
+
+def builtin_glossary_files() -> list[Path]:
+    """The built-in glossary's files, in the order they load (by name)."""
+    return sorted(BUILTIN_GLOSSARY_DIR.glob("*.tsv"))
 
 
 @cache
