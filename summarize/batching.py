@@ -234,7 +234,7 @@ def _refused_records(refused: list[tuple[str, str]], job: Job) -> dict[str, dict
 
 # Room kept for the index on a disk that fills up during the batch (ENOSPC): a file of about the
 # index's size is allocated before the work and freed just before the index is written.
-INDEX_BYTES_PER_REPORT = 4096
+INDEX_BYTES_PER_REPORT = 2048  # seeds measure ~600 bytes for both index files together
 RESERVE_NAME = "index-reserve"
 
 
