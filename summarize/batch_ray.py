@@ -42,7 +42,7 @@ BLOCKS_PER_ACTOR = 4  # enough blocks for every actor to stay busy while the dri
 
 
 class RayJobError(SummarizeError):
-    """The Ray job itself failed (the cluster went away, an actor died again and again)."""
+    """The Ray job itself failed (the cluster went away, Ray Data gave up on a block)."""
 
 
 def ray_address(option: str | None, setting: str | None) -> str | None:
