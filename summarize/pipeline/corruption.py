@@ -6,24 +6,35 @@ What broken pages look like (from real scrapes):
 - GBK bytes re-read one byte off, or with a high bit stripped, after the lost character: 確?!半p過半 is
   確?“雙過半 with the first byte of “ reduced to ASCII '!'. Re-encoding the run as GBK and undoing the
   shift or the stripped bit gives the original back; the repair is kept only when the result reads as
-  clearly better Chinese than the garbage it replaces.
+  clearly better Chinese than the garbage it replaces;
+- a lost character's second GBK byte left as an ASCII letter: 任務??h委副書記 is 任務。縣委副書記 with the
+  lead byte of 縣 (BF 68) eaten and its trail byte 0x68 read as 'h'. Trail bytes (0x40-0x7E) are letters and
+  a few symbols; the letter is dropped and the '?' stays, as the whole lost character;
+- a lost full-width mark whose lead byte A1 lost its high bit between two lost characters: 開工?!?月 is
+  開工。”1月; the '!' is part of what was lost.
 Nothing is guessed: an unrecoverable character stays '?' and is listed in the quality report.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..config import Settings
 from ..document import CorruptedSpan, Report
 from ..resources import common_chars, pinyin_syllables
 from .pinyin import SYLLABLE_CHARS, strip_tones
+from .script import is_han, to_simplified
 
 LOST = "?\ufffd"
 # A pinyin fragment whose '(' and preceding character were eaten: "?lián)".
 ORPHAN = re.compile(rf"(?<=[{LOST}])([{SYLLABLE_CHARS}]{{1,7}}[1-5]?)[)）]")
 # The run after a lost character that may be mis-aligned GBK: up to the next clause punctuation.
 RUN_AFTER_LOST = re.compile(rf"[{LOST}]([^{LOST}\s，。；：、,.;:\n]{{1,16}})")
+# A stripped GBK lead byte (0xA1, the row of full-width marks, minus its high bit is '!') between two lost
+# characters, before text: in clean prose '?!?' ends a sentence and is not followed by a Han character.
+STRIPPED_MARK = re.compile(rf"(?<=[{LOST}])!(?=[{LOST}][\u3400-\u9fff0-9])")
+ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
 def detect_corruption(report: Report, settings: Settings) -> Report:
@@ -37,6 +48,7 @@ def detect_corruption(report: Report, settings: Settings) -> Report:
         return ""
 
     text = ORPHAN.sub(drop_orphan, text)
+    text = STRIPPED_MARK.sub("", text)
 
     def repair(match: re.Match[str]) -> str:
         repaired = _repair_run(match.group(1), spans)
@@ -71,6 +83,9 @@ def _repair_run(run: str, spans: list[CorruptedSpan]) -> str:
     before = _reading_score(run)
     if before >= 0.95:
         return run
+    if ASCII_LETTER.match(run) and len(run) > 1 and is_han(run[1]) and _reading_score(run[1:]) >= 0.9:
+        # The trail byte of the lost character: one byte off, the rest decodes to the same characters.
+        return run[1:]
     candidates = [raw[1:]]  # off by one byte: the first byte belonged to the lost character
     if raw and raw[0] < 0x80:
         candidates.append(bytes([raw[0] | 0x80]) + raw[1:])  # a stripped high bit
@@ -80,11 +95,39 @@ def _repair_run(run: str, spans: list[CorruptedSpan]) -> str:
         if decoded is None:
             continue
         score = _reading_score(decoded.replace("?", ""))
-        if score > best_score + 0.2 and score >= 0.9:
+        # Words vouch for a decoding whose rarer characters are Traditional variants (眾) the list lacks.
+        if (score >= 0.9 and score > best_score + 0.2) or (
+                score >= 0.8 and score > best_score and _reads_as_words(decoded, run)):
             best, best_score = decoded, score
     if best != run:
         spans.append(CorruptedSpan(-1, -1, run, "mojibake", repaired=best))
     return best
+
+
+def _reads_as_words(decoded: str, run: str) -> bool:
+    """Whether the decoding reads as words and the garbage does not.
+
+    Garbage of a mis-aligned GBK decoding is mostly common characters too (GB2312's first level is the
+    3755 most frequent), so the character score alone misses many repairs (干部一一握 for 馗刹恳灰晃帐).
+    Words tell them apart: the share of characters inside dictionary words of two or more characters
+    (jieba's dictionary, on the Simplified form). Loaded only here, for runs the character score leaves open.
+    """
+    return _word_share(decoded.replace("?", "")) >= _word_share(run) + 0.4
+
+
+def _word_share(text: str) -> float:
+    if not text:
+        return 0.0
+    words = _jieba().cut(to_simplified(text), HMM=False)
+    return sum(len(word) for word in words if len(word) > 1) / len(text)
+
+
+@cache
+def _jieba():
+    import jieba  # lazy: about 0.6 s to load its dictionary, paid only by pages with mis-aligned runs
+
+    jieba.setLogLevel(60)
+    return jieba
 
 
 def _decode_tolerant(data: bytes) -> str | None:

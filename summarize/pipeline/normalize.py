@@ -2,14 +2,23 @@
 
 Annotation removal is conservative: '(…)' is removed only when it directly follows a Han character and
 every word inside is a real pinyin syllable, so (一期), (街道), (2023-06-12 15:56:55) or (CPPCC) stay.
+
+Broken annotations are removed when their pinyin carries a tone mark, which real content never has:
+- one bracket lost, to a line break or to the scraper: 落實(shí / 落實(shí要 / 落實shí)要;
+- after a Latin letter: F(xiàn)場會 is 現(xiàn)場會 whose first GBK byte was lost and whose second byte
+  (0x46) reads 'F'. A letter cannot carry pinyin, so letter and annotation are one lost character. The
+  trail byte and the reading together often name it: of the ~120 GBK characters whose second byte is 0x46,
+  only 現 reads xiàn. When exactly one does, it is restored (listed as a repair); otherwise it becomes '?'
+  (located and listed in the quality report by the clean stage, like every '?').
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..config import Settings
-from ..document import Report
+from ..document import CorruptedSpan, Report
 from ..resources import data_toml, pinyin_syllables
 from .pinyin import LOWER_SYLLABLE_CHARS, strip_tones
 from .script import detect_script, fix_conversion, is_han, to_simplified
@@ -21,13 +30,23 @@ _ANNOTATION_BODY = rf"[(（] ?({_SYLLABLE}(?:[ '’]{_SYLLABLE})*) ?[)）]"
 ANNOTATION = re.compile(rf"(?<=[\u3400-\u9fff]){_ANNOTATION_BODY}")
 ANNOTATION_ONE = re.compile(_ANNOTATION_BODY)
 ANNOTATION_CHAIN = re.compile(rf"(?<=[\u3400-\u9fff])(?:{_ANNOTATION_BODY})+")
+_TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+# A syllable with a tone mark; the letters around the mark are bounded, so the match stays linear.
+_TONED = rf"[a-zü]{{0,5}}[{_TONE}][a-zü]{{0,4}}"
+# After a Han character: '(' without its ')' (line end or text next), or ')' without its '('.
+BROKEN_ANNOTATION = re.compile(
+    rf"(?<=[\u3400-\u9fff])(?:[(（] ?({_TONED})(?![{LOWER_SYLLABLE_CHARS})） '’])"
+    rf"|({_TONED}) ?[)）])"
+)
+# A Latin letter (not part of a word) carrying a toned annotation: what is left of a lost Han character.
+LETTER_ANNOTATION = re.compile(rf"(?<![A-Za-z0-9])[A-Za-z][(（] ?({_TONED}) ?[)）]")
 FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 INLINE_SPACE = re.compile(r"[ \t\u00a0\u3000\u2002-\u200b\ufeff]+")
 SPACE_AT_PUNCT = re.compile(r" +(?=[，。；：！？、”’》）】])|(?<=[，。；：！？、“‘《（【]) +")
 PARENS_WITH_HAN = re.compile(r"\(([^()\n]*[\u4e00-\u9fff][^()\n]*)\)")
 
 
-def remove_annotations(text: str) -> tuple[str, int, list[str]]:
+def remove_annotations(text: str, repairs: list[CorruptedSpan] | None = None) -> tuple[str, int, list[str]]:
     """Drop pinyin annotations in one pass over the text (linear in its length).
 
     字(zì)(zì): a scraper that ran twice leaves a chain of annotations. The chain after a Han character
@@ -47,8 +66,51 @@ def remove_annotations(text: str) -> tuple[str, int, list[str]]:
         return chain.group(0)[kept_from:]
 
     text = ANNOTATION_CHAIN.sub(drop_chain, text)
+
+    def drop_broken(match: re.Match[str]) -> str:
+        if strip_tones(match.group(1) or match.group(2)) not in pinyin_syllables():
+            return match.group(0)
+        found.append((0, match.start(), match.group(0)))
+        return ""
+
+    def lost_character(match: re.Match[str]) -> str:
+        if strip_tones(match.group(1)) not in pinyin_syllables():
+            return match.group(0)
+        found.append((0, match.start(), match.group(0)))
+        restored = restore_from_trail_byte(match.group(0)[0], match.group(1))
+        if restored and repairs is not None:
+            # The following characters make the repaired text findable in the clean text.
+            after = re.match(r"[\u3400-\u9fff]{0,3}", text[match.end():]).group(0)
+            repairs.append(CorruptedSpan(-1, -1, match.group(0) + after, "mojibake", repaired=restored + after))
+        return restored or "?"
+
+    text = BROKEN_ANNOTATION.sub(drop_broken, text)
+    text = LETTER_ANNOTATION.sub(lost_character, text)
     examples = [example for _, _, example in sorted(found)[:10]]
     return text, len(found), examples
+
+
+def restore_from_trail_byte(letter: str, reading: str) -> str | None:
+    """The one GBK character whose second byte is ``letter`` and which reads ``reading`` (toned), or None."""
+    matches = [ch for ch in _gbk_with_trail_byte(ord(letter)) if reading in _readings(ch)]
+    return matches[0] if len(matches) == 1 else None
+
+
+@cache
+def _gbk_with_trail_byte(trail: int) -> tuple[str, ...]:
+    found = []
+    for lead in range(0x81, 0xFF):
+        try:
+            found.append(bytes([lead, trail]).decode("gbk"))
+        except UnicodeDecodeError:
+            continue
+    return tuple(found)
+
+
+def _readings(ch: str) -> list[str]:
+    from pypinyin import Style, pinyin  # lazy: ~0.35 s, paid only by pages with such a lost character
+
+    return pinyin(ch, style=Style.TONE, heteronym=True)[0]
 
 
 def _is_pinyin_annotation(inside: str) -> bool:
@@ -102,7 +164,7 @@ def tidy_whitespace(text: str) -> str:
 
 
 def normalize(report: Report, settings: Settings) -> Report:
-    text, count, examples = remove_annotations(report.text)
+    text, count, examples = remove_annotations(report.text, report.quality.corrupted_spans)
     report.quality.annotations_removed += count
     report.quality.annotation_examples.extend(examples)
     script = detect_script(text)
