@@ -22,6 +22,7 @@ from ..resources import data_lines, data_toml
 from .ner import Tagged
 
 HARD_STOP = "，。；：！？\n“”（）()《》 "
+LOST = "?\ufffd"  # a character the scraper lost (pipeline/corruption.py): no title or name reads across it
 _CLAUSE_STOP = re.compile("[，。；\n ]")
 # Tags of the word after a tagger's PER span that show the span ended there: a preposition, conjunction,
 # particle, verb, adverb, numeral (一行, 一道) or punctuation.
@@ -147,7 +148,7 @@ def _title_before(text: str, pos: int, names: list[tuple[int, int]] = (),
     """Read the title chain that ends right before pos: segments separated by 、, each ending in a title word.
     The chain starts after the last person named before it (王乐泉与|自治区党委常委、宣传部部长李屹)."""
     start = pos
-    while start > 0 and text[start - 1] not in HARD_STOP:
+    while start > 0 and text[start - 1] not in HARD_STOP + LOST:
         start -= 1
     start = max([start] + [end for begin, end in names if start <= begin and end <= pos])
     if tagged is not None:
@@ -155,6 +156,8 @@ def _title_before(text: str, pos: int, names: list[tuple[int, int]] = (),
         start = max([start] + [t.end for t in tagged.tokens if start <= t.start and t.end <= pos
                                and t.label in TITLE_BREAK and text[t.start] != "、"])
     segments = text[start:pos].split("、")
+    if start > 0 and text[start - 1] in LOST:
+        segments = segments[1:]  # ?委常委申君明: the segment's head (县) was lost, what is left is no title
     chain: list[str] = []
     for segment in reversed(segments):
         segment = LEADING_NOISE.sub("", segment)
