@@ -6,7 +6,11 @@ seconds, seconds per MB and the ratio of the two timings; linear code gives a ra
 10x the size, so the bound is 12. It exits 1 when a ratio is over the bound or a 100 KB input takes
 longer than 2 s.
 
-Usage: python eval/bench_linear.py [--sizes 100000,1000000] [--shape NAME ...] [--json out.json]
+Each timing is the fastest of --repeat runs (default 3): a 100 KB run takes about 0.1 s, and on a
+shared machine one slow run of the small size made a linear shape look superlinear (mixed_no_punct
+once measured 14.5 from a single 0.09 s base; the best of 3 gives 9-11, and 1.0-1.2 s/MB from 100 KB to 3 MB).
+
+Usage: python eval/bench_linear.py [--sizes 100000,1000000] [--shape NAME ...] [--repeat N] [--json out.json]
 """
 
 from __future__ import annotations
@@ -73,11 +77,12 @@ def run_once(text: str) -> float:
     return time.perf_counter() - started
 
 
-def measure(shapes: list[str], sizes: list[int]) -> list[dict[str, object]]:
+def measure(shapes: list[str], sizes: list[int], repeat: int = 3) -> list[dict[str, object]]:
     run_once("县委书记张三出席会议。")  # warm the caches (data files, OpenCC) outside the timings
     rows = []
     for name in shapes:
-        timings = [run_once(SHAPES[name](size)) for size in sizes]
+        texts = [SHAPES[name](size) for size in sizes]
+        timings = [min(run_once(text) for _ in range(max(1, repeat))) for text in texts]
         row: dict[str, object] = {"shape": name}
         for size, seconds in zip(sizes, timings, strict=True):
             row[f"s@{size}"] = round(seconds, 3)
@@ -91,10 +96,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100000,1000000", help="comma-separated sizes in bytes")
     parser.add_argument("--shape", action="append", choices=sorted(SHAPES), help="only these shapes")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per size; the fastest counts (default 3)")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
-    rows = measure(args.shape or list(SHAPES), sizes)
+    rows = measure(args.shape or list(SHAPES), sizes, args.repeat)
     failed = False
     print(f"{'shape':<16}" + "".join(f"{'s@' + str(s):>12}{'s/MB':>9}" for s in sizes) + f"{'ratio':>8}")
     for row in rows:
