@@ -89,16 +89,16 @@ def _repair_run(run: str, spans: list[CorruptedSpan]) -> str:
     candidates = [raw[1:]]  # off by one byte: the first byte belonged to the lost character
     if raw and raw[0] < 0x80:
         candidates.append(bytes([raw[0] | 0x80]) + raw[1:])  # a stripped high bit
+    decodings = [(d, _reading_score(d.replace("?", ""))) for d in map(_decode_tolerant, candidates) if d]
     best, best_score = run, before
-    for candidate in candidates:
-        decoded = _decode_tolerant(candidate)
-        if decoded is None:
-            continue
-        score = _reading_score(decoded.replace("?", ""))
-        # Words vouch for a decoding whose rarer characters are Traditional variants (眾) the list lacks.
-        if (score >= 0.9 and score > best_score + 0.2) or (
-                score >= 0.8 and score > best_score and _reads_as_words(decoded, run)):
+    for decoded, score in decodings:
+        if score >= 0.9 and score > best_score + 0.2:
             best, best_score = decoded, score
+    if best == run:  # the characters leave it open: ask the dictionary (loaded only for such runs)
+        for decoded, score in decodings:
+            # Words also vouch for a decoding whose rarer characters are Traditional variants (眾).
+            if score >= 0.8 and score > best_score and _reads_as_words(decoded, run):
+                best, best_score = decoded, score
     if best != run:
         spans.append(CorruptedSpan(-1, -1, run, "mojibake", repaired=best))
     return best
