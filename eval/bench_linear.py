@@ -6,7 +6,7 @@ seconds, seconds per MB and the ratio of the two timings; linear code gives a ra
 10x the size, so the bound is 12. It exits 1 when a ratio is over the bound or a 100 KB input takes
 longer than 2 s.
 
-Each timing is the fastest of --repeat runs (default 3): a 100 KB run takes about 0.1 s, and on a
+Timings are CPU seconds of this process, each the fastest of --repeat runs (default 3): a 100 KB run takes about 0.1 s, and on a
 shared machine one slow run of the small size made a linear shape look superlinear (mixed_no_punct
 once measured 14.5 from a single 0.09 s base; the best of 3 gives 9-11, and 1.0-1.2 s/MB from 100 KB to 3 MB).
 
@@ -72,9 +72,11 @@ SHAPES: dict[str, Callable[[int], str]] = {
 def run_once(text: str) -> float:
     from summarize.api import summarize_text
 
-    started = time.perf_counter()
+    # CPU time of this process, not wall time: on a shared machine (load 5-7 on 2 cores) the wall time
+    # of a 0.1 s run doubles at random, which made linear shapes read ratios of 14-34.
+    started = time.process_time()
     summarize_text(text, max_bytes=max(5_000_000, len(text.encode()) + 1))
-    return time.perf_counter() - started
+    return time.process_time() - started
 
 
 def measure(shapes: list[str], sizes: list[int], repeat: int = 3) -> list[dict[str, object]]:
