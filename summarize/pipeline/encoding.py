@@ -61,6 +61,17 @@ def decode(data: bytes) -> tuple[str, str]:
     return best[1], best[2]
 
 
+def common_han_share(text: str) -> float:
+    """Share of the Han characters that are common ones: about 0.98 for real text, about 0.8 for a wrong
+    decoding that happens to land on valid characters (UTF-8 bytes read as GB18030)."""
+    common = common_chars()
+    han = [ch for ch in text if "\u3400" <= ch <= "\u9fff"]
+    return sum(ch in common for ch in han) / len(han) if han else 0.0
+
+
+# A damaged file decodes only with replacements, so the decoding must also read as real Chinese.
+TOLERANT_MIN_COMMON_HAN = 0.92
+
 # A file may hold a few undecodable bytes (a truncated download, a flipped byte) and still be a report:
 # up to this share of its bytes (and at least MIN_TOLERATED) are replaced with U+FFFD and listed.
 TOLERATED_SHARE = 0.02
@@ -88,7 +99,7 @@ def decode_tolerant(data: bytes) -> tuple[str, str, list[tuple[int, int]]]:
         replaced: list[tuple[int, int]] = []
         text = _decode_recording(data, name, replaced)
         bad = sum(end - start for start, end in replaced)
-        if bad > allowed or plausibility(text) < 0.5:
+        if bad > allowed or plausibility(text) < 0.5 or common_han_share(text) < TOLERANT_MIN_COMMON_HAN:
             continue
         if best is None or bad < best[0]:
             best = (bad, plausibility(text), text, name, replaced)
