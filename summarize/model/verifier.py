@@ -503,8 +503,8 @@ def _fact_titles(report: Report) -> set[str]:
 
 
 def _source_titles(report: Report) -> set[str]:
-    """English of the titles written in the source: each title word of the extractor with the longest
-    run of characters before it that composes as a title (县委书记, 市人大常委会副主任)."""
+    """English of the titles written in the source: each title word of the extractor with every run of
+    characters before it that composes as a title (党委书记, 自治区党委书记, 市人大常委会副主任)."""
     from ..english.glossary import load_glossary
     from ..english.phrases import Translator
     from ..english.titles import render_title
@@ -519,7 +519,6 @@ def _source_titles(report: Report) -> set[str]:
             en = render_title(text[start:m.end()], glossary, translator)
             if en and not translator.untranslated and not re.search(r"[\[\]\u3400-\u9fff]", en):
                 titles.update(t.strip() for t in (en, *re.split(r", | and ", en)) if t.strip())
-                break
     return titles
 
 
