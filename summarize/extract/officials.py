@@ -12,6 +12,7 @@ strongest role cue in the clause after any of their mentions: presided > led > s
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -143,18 +144,52 @@ def _whole_segment(text: str, pos: int, name: str, tagged: Tagged) -> str:
     return name + rest if title and tagged.person_at(title.end()) else name
 
 
-def _title_before(text: str, pos: int, names: list[tuple[int, int]] = (),
-                  tagged: Tagged | None = None) -> str | None:
+class _ChainStarts:
+    """Where a title chain may start, answered by bisection: the last hard stop before a position, the
+    end of the last person named before it, the end of the last tagger break (punctuation, numeral, time).
+
+    One object per text, so that each title match costs a logarithm, not a pass over every person and
+    token found so far (a report naming thousands of officials stays linear)."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]], tagged: Tagged | None) -> None:
+        stops = HARD_STOP + LOST
+        self._stops = [i for i, ch in enumerate(text) if ch in stops]
+        self._ends: list[int] = []  # sorted ends of the named spans, each once
+        self._begin_at: dict[int, int] = {}  # end -> the latest begin of a span ending there
+        for begin, end in spans:
+            self.add(begin, end)
+        breaks = [t for t in tagged.tokens if t.label in TITLE_BREAK and text[t.start] != "、"] if tagged else []
+        self._break_ends = [t.end for t in breaks]  # tagger tokens do not overlap: ends sorted like starts
+        self._break_starts = [t.start for t in breaks]
+
+    def add(self, begin: int, end: int) -> None:
+        if end not in self._begin_at:
+            bisect.insort(self._ends, end)  # people are found left to right: nearly always an append
+            self._begin_at[end] = begin
+        else:
+            self._begin_at[end] = max(self._begin_at[end], begin)
+
+    def start(self, pos: int) -> int:
+        """The same start as scanning back to a hard stop, then after every span and break inside."""
+        i = bisect.bisect_left(self._stops, pos)
+        start = self._stops[i - 1] + 1 if i else 0
+        i = bisect.bisect_right(self._ends, pos)
+        while i and self._ends[i - 1] >= start:  # the latest end whose span lies after start
+            if self._begin_at[self._ends[i - 1]] >= start:
+                start = max(start, self._ends[i - 1])
+                break
+            i -= 1
+        i = bisect.bisect_right(self._break_ends, pos)
+        if i and self._break_starts[i - 1] >= start:
+            start = max(start, self._break_ends[i - 1])
+        return start
+
+
+def _title_before(text: str, pos: int, starts: _ChainStarts) -> str | None:
     """Read the title chain that ends right before pos: segments separated by 、, each ending in a title word.
-    The chain starts after the last person named before it (王乐泉与|自治区党委常委、宣传部部长李屹)."""
-    start = pos
-    while start > 0 and text[start - 1] not in HARD_STOP + LOST:
-        start -= 1
-    start = max([start] + [end for begin, end in names if start <= begin and end <= pos])
-    if tagged is not None:
-        # 研究部署下一步任务??|县委副书记: the title starts after the last punctuation, numeral or time.
-        start = max([start] + [t.end for t in tagged.tokens if start <= t.start and t.end <= pos
-                               and t.label in TITLE_BREAK and text[t.start] != "、"])
+    The chain starts after the last person named before it (王乐泉与|自治区党委常委、宣传部部长李屹)
+    and, with the tagger, after the last punctuation, numeral or time (研究部署下一步任务??|县委副书记)."""
+    start = starts.start(pos)
     segments = text[start:pos].split("、")
     if start > 0 and text[start - 1] in LOST:
         segments = segments[1:]  # ?委常委申君明: the segment's head (县) was lost, what is left is no title
@@ -250,15 +285,18 @@ def find_officials(text: str, excluded_names: set[str] | None = None,
     excluded_names = excluded_names or set()
     people: dict[str, _Person] = {}
 
+    spans = _person_spans(tagged, text)
+    chain_starts = _ChainStarts(text, spans, tagged)
+
     def add(name: str, title: str | None, start: int) -> None:
         if name in excluded_names or (title and title in rules.excluded):
             return
         if name not in people:
             people[name] = _Person(name, title, start, start + len(name))
+            chain_starts.add(start, start + len(name))
         elif title and (not people[name].title or _collective(people[name].title) and not _collective(title)):
             people[name].title = title  # 县领导付自成 … 县委书记付自成: the own title wins
 
-    spans = _person_spans(tagged, text)
     for match in rules.title_end.finditer(text):
         pos = match.end()
         # The bare word 领导 (公司领导李金龙) is a title only before a name the tagger found.
@@ -269,7 +307,7 @@ def find_officials(text: str, excluded_names: set[str] | None = None,
             if text[match.start() - 1:match.start()] == "等" or text[match.start() - 2:match.start() - 1] == "等":
                 _names_before(text, match, tagged, add)
             continue
-        title = _title_before(text, pos, spans + [(p.start, p.end) for p in people.values()], tagged)
+        title = _title_before(text, pos, chain_starts)
         add(name, title, pos)
         # A list sharing the title: 区领导金玉、洪源源、汪俊启等出席
         cursor = pos + len(name)
