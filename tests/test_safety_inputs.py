@@ -27,15 +27,23 @@ def _bench():
 
 
 # Rows 8-10: every shape that was quadratic finishes 100 KB well within a bound the old code missed by
-# far (16 s for 6 KB of row 8). The bound is 3x the benchmark's 2 s, for a loaded CI machine; the
-# linearity itself (cost ratio for 10x the size) is measured by eval/bench_linear.py.
-@pytest.mark.parametrize("shape", sorted(_bench().SHAPES))
-def test_adversarial_shape_of_100_kb_is_fast(shape):
-    text = _bench().SHAPES[shape](100_000)
+# far (16 s for 6 KB of row 8; 5-13 s for the officials shape), and costs at most 30x its 10 KB
+# version (linear code: about 10x; quadratic: about 100x). CPU time of this process, not wall time: a
+# loaded 2-core CI box stretches wall time at random. The 6 s bound is 3x the benchmark's 2 s; the
+# ratio at 100 KB and 1 MB is measured by eval/bench_linear.py.
+@pytest.mark.parametrize("shape", [pytest.param(s, marks=pytest.mark.slow) if s == "officials" else s
+                                   for s in sorted(_bench().SHAPES)])  # officials: ~2 s of NER windows
+def test_adversarial_shape_of_100_kb_is_fast_and_linear(shape):
+    def cpu_seconds(text: str) -> float:
+        started = time.process_time()
+        summarize_text(text)
+        return time.process_time() - started
+
     summarize_text("县委书记张三出席会议。")  # warm the caches outside the timing
-    started = time.perf_counter()
-    summarize_text(text)
-    assert time.perf_counter() - started < 6.0
+    small = min(cpu_seconds(_bench().SHAPES[shape](10_000)) for _ in range(3))
+    large = cpu_seconds(_bench().SHAPES[shape](100_000))
+    assert large < 6.0
+    assert large / max(small, 0.01) < 30, (small, large)
 
 
 # Row 11: lone surrogates and bytes are inputs like any other, never a UnicodeEncodeError.
