@@ -169,7 +169,9 @@ def test_an_unseen_gb18030_html_visit_report():
         ("杨建国", "州委书记"), ("李文华", "州委常委、秘书长"), ("王强", "泸定县委书记")]
     # The lead sentence carries the event, so it opens the summary (in the report's words).
     assert facts.summary_zh.startswith("2023年9月14日，州委书记杨建国深入泸定县磨西镇、燕子沟镇，实地调研")
-    assert report.english.summary_en.startswith("On September 14, 2023, Prefecture Party Secretary Yang Jianguo led")
+    assert report.english.summary_en.startswith("On September 14, 2023, Prefecture Party Secretary Yang Jianguo visited "
+                                                 "Luding County")
+    assert " a solid the " not in report.english.summary_en  # a verb ending in an article meets a "the" noun
     assert "分享" not in report.text and "ICP" not in report.text
 
 

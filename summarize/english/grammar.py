@@ -759,6 +759,8 @@ def _as_clause(adverbial: str) -> str | None:
 def _tidy(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\b(\w+(?: \w+){0,3}) \1\b", r"\1", text, flags=re.IGNORECASE)  # overlapping entries
+    # A verb entry that ends in its own article (筑牢 "build a solid") meets an object that brings one too.
+    text = re.sub(r"\b([Aa]n?)( \w+)? the\b", r"\1\2", text)
     return text
 
 
