@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -85,6 +85,36 @@ class Lexicon:
     frames: tuple[Frame, ...]
     max_len: int
     after: frozenset[str] = frozenset()  # adverbs (by zh) that English puts after the verb phrase
+    # Built once per lexicon (it is cached): each frame's literal strings, and the frames indexed by
+    # one character of their longest literal, so a parse tests only the frames whose key occurs in its
+    # text instead of rebuilding and testing ~900 literal lists per clause (was ~40% of per-report CPU).
+    frame_literals: tuple[tuple[str, ...], ...] = field(init=False)
+    frames_by_char: dict[str, tuple[int, ...]] = field(init=False)
+    unkeyed_frames: tuple[int, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.frame_literals = tuple(tuple(p for p in f.parts if isinstance(p, str)) for f in self.frames)
+        by_char: dict[str, list[int]] = {}
+        unkeyed = []
+        for index, literals in enumerate(self.frame_literals):
+            longest = max(literals, key=len, default="")
+            if longest:
+                by_char.setdefault(longest[0], []).append(index)
+            else:
+                unkeyed.append(index)
+        self.frames_by_char = {c: tuple(ids) for c, ids in by_char.items()}
+        self.unkeyed_frames = tuple(unkeyed)
+
+    def candidate_frames(self, text: str) -> list[int]:
+        """Indexes, in frame order, of the frames whose literals all occur in ``text``."""
+        candidates = set(self.unkeyed_frames)
+        by_char = self.frames_by_char
+        for c in set(text):
+            ids = by_char.get(c)
+            if ids is not None:
+                candidates.update(ids)
+        literals = self.frame_literals
+        return [i for i in sorted(candidates) if all(lit in text for lit in literals[i])]
 
 
 def _type_glossary_phrase(en: str, verbs: frozenset[str]) -> dict[str, str]:
@@ -277,10 +307,9 @@ class Parser:
 
     def _frame_instances(self) -> Iterator[tuple[int, int, Frame, list[tuple[str, str, int, int]]]]:
         text = self.text
-        for frame in self.lex.frames:
-            literals = [p for p in frame.parts if isinstance(p, str)]
-            if not all(lit in text for lit in literals):
-                continue
+        frames = self.lex.frames
+        for index in self.lex.candidate_frames(text):
+            frame = frames[index]
             starts = range(len(text)) if not isinstance(frame.parts[0], str) else \
                 [m.start() for m in re.finditer(re.escape(frame.parts[0]), text)]
             for start in starts:
