@@ -8,6 +8,7 @@ lasts. Nothing is added that the facts do not hold.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -74,7 +75,8 @@ class _Namer:
         self.place = place
         self.compact = compact  # leave long titles out, to fit the word budget
         surnames = [p.name_en.split()[0] for p in people if p.name_en and len(p.name_en.split()) == 2]
-        self.unique = {s for s in surnames if surnames.count(s) == 1}
+        counts = Counter(surnames)  # one count for all (list.count per surname was quadratic in many people)
+        self.unique = {s for s, n in counts.items() if n == 1}
 
     def later(self, name: str) -> str:
         parts = name.split()
