@@ -312,3 +312,17 @@ def test_t5_family_model_through_the_engine(t5_summarizer, short_report):
     report = apply_model_engine(report, settings(engine="model", summarize_model=str(t5_summarizer)))
     assert report.engine["summary_zh"] == "model"
     assert report.facts.summary_zh == sentences[2] * len(chunks)
+
+
+def test_the_model_stage_keeps_its_declared_contract(translator, summarizers, short_report):
+    """The whole pipeline with the model stage enabled, each stage checked against what it declares."""
+    from summarize.pipeline import SUMMARY_STAGES, Pipeline
+    from summarize.pipeline.ingest import ingest_bytes
+
+    raw, _ = short_report
+    chosen = settings(engine="model", translate=True, translate_model=str(translator),
+                      summarize_model=str(summarizers[0]))
+    pipeline = Pipeline(chosen, SUMMARY_STAGES, check=True)
+    assert [s.name for s in pipeline.specs][-2:] == ["model", "finish"]
+    report = pipeline.run(ingest_bytes(raw.encode("utf-8"), "short.txt", chosen))
+    assert report.engine["summary_zh"] == "model" and report.translation

@@ -26,11 +26,15 @@ BINARY_SIGNATURES = {
 
 
 def ingest_path(path: str | Path, settings: Settings) -> Report:
-    """Read one input file ("-" reads standard input)."""
+    """Read and ingest one input file ("-" reads standard input)."""
+    return ingest(read_path(path, settings), settings)
+
+
+def read_path(path: str | Path, settings: Settings) -> Report:
+    """A Report holding one input file's bytes, not yet decoded ("-" reads standard input)."""
     name = str(path)
     if name == "-":
-        data = sys.stdin.buffer.read(settings.max_bytes + 1)
-        return ingest_bytes(data, "-", settings)
+        return Report(path="-", raw=sys.stdin.buffer.read(settings.max_bytes + 1))
     p = Path(path)
     if not p.exists():
         raise InputError("no such file", path=name)
@@ -46,10 +50,18 @@ def ingest_path(path: str | Path, settings: Settings) -> Report:
         data = p.read_bytes()
     except OSError as err:
         raise InputError(f"cannot read: {err.strerror or err}", path=name) from None
-    return ingest_bytes(data, name, settings)
+    return Report(path=name, raw=data)
 
 
 def ingest_bytes(data: bytes, path: str | None, settings: Settings) -> Report:
+    """Ingest bytes read elsewhere (``path`` only names them in messages)."""
+    return ingest(Report(path=path, raw=data), settings)
+
+
+def ingest(report: Report, settings: Settings) -> Report:
+    """The ingest stage: decode ``report.raw`` into ``report.text`` (HTML unwrapped), or raise InputError /
+    NotAReportError for what is not a text report."""
+    data, path = report.raw, report.path
     if len(data) > settings.max_bytes:
         raise InputError(f"input is over the {settings.max_bytes:,}-byte limit (raise it with --max-bytes)",
                          path=path)
@@ -68,7 +80,7 @@ def ingest_bytes(data: bytes, path: str | None, settings: Settings) -> Report:
         raise InputError("looks like a binary file, not a text report", path=path)
     if own := own_output_kind(text):
         raise NotAReportError(f"is a summarize output ({own}), not a report", path=path)
-    report = Report(path=path, raw=data, raw_text=text, text=text, keep_script=settings.keep_script)
+    report.raw_text, report.text, report.keep_script = text, text, settings.keep_script
     report.quality.encoding = encoding
     if replaced:
         shown = ", ".join(f"{start}-{end}" if end - start > 1 else str(start) for start, end in replaced[:20])
