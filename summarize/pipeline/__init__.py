@@ -86,7 +86,7 @@ register("extract", "summarize.extract:extract", requires=("text", "metadata"), 
          produces=("facts", "summary_zh"),
          about="grounded facts: date, place, event type, officials (LAC tagger + rules), items, summary_zh")
 register("render_en", "summarize.english.render:render_en", requires=("text", "facts"),
-         assigns=("english", "facts"), produces=("summary_en", "title_en", "english"),
+         assigns=("english", "facts", "quality"), produces=("summary_en", "title_en", "english"),
          about="English: names, titles, places, rendered clauses, summary_en (facts' items get .en)")
 register("model", "summarize.model.engine:apply_model_engine", requires=("text", "facts", "english"),
          assigns=("facts", "english", "translation", "quality", "engine"), when=_uses_model,
