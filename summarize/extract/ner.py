@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 NER_ENV = "SUMMARIZE_NER"
+BATCH = 256  # windows per encoder call (bounds memory on huge inputs; real reports fit one call)
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,16 @@ class Tagger:
         ids = np.zeros((len(texts), width), dtype=np.int64)
         for row, text in enumerate(texts):
             ids[row, :len(text)] = [self._ids.get(ch, self._oov) for ch in text]
-        emissions = self._session.run(None, {"token_ids": ids, "length": np.array(lengths, dtype=np.int64)})[0]
-        paths = viterbi(emissions, self._transitions, np.array(lengths))
-        return [self._tokens(paths[row, :n]) for row, n in enumerate(lengths)]
+        found: list[list[Token]] = []
+        # Groups of at most BATCH rows: a real report has a few dozen windows (one group); a huge input
+        # keeps its emission and back-pointer arrays small instead of hundreds of MB at once.
+        for first in range(0, len(texts), BATCH):
+            group = slice(first, first + BATCH)
+            group_lengths = np.array(lengths[group], dtype=np.int64)
+            emissions = self._session.run(None, {"token_ids": ids[group], "length": group_lengths})[0]
+            paths = viterbi(emissions, self._transitions, group_lengths)
+            found.extend(self._tokens(paths[row, :n]) for row, n in enumerate(lengths[group]))
+        return found
 
     def _tokens(self, path: Any) -> list[Token]:
         tokens: list[Token] = []
@@ -94,10 +102,11 @@ def viterbi(emissions: Any, transitions: Any, lengths: Any) -> Any:
     back = np.empty((width, batch, n_tags), dtype=np.int64)
     identity = np.broadcast_to(np.arange(n_tags), (batch, n_tags))
     rows = np.arange(batch)
+    into = np.ascontiguousarray(transitions.T)  # (to, from): the reductions run over the contiguous axis
     for t in range(1, width):
-        candidates = score[:, :, None] + transitions[None, :, :]  # (batch, from, to)
-        best_from = candidates.argmax(axis=1)
-        stepped = np.take_along_axis(candidates, best_from[:, None, :], axis=1)[:, 0, :] + emissions[:, t, :]
+        candidates = score[:, None, :] + into[None, :, :]  # (batch, to, from)
+        best_from = candidates.argmax(axis=2)  # the first best, as before
+        stepped = candidates.max(axis=2) + emissions[:, t, :]  # the value at best_from
         live = (t < lengths)[:, None]
         back[t] = np.where(live, best_from, identity)
         score = np.where(live, stepped, score)
