@@ -83,10 +83,13 @@ def _heads(text: str, glossary: Glossary) -> list[str]:
 
 
 def compose_event(text: str, phrasebook: Phrasebook, glossary: Glossary,
-                  jurisdiction: str | None = None) -> tuple[str, bool] | None:
+                  jurisdiction: str | None = None, shorten: bool = False) -> tuple[str, bool] | None:
     """One event (no 暨) in English: (phrase, whole) where ``whole`` says the modifier rendered too;
-    None when the text has no event noun."""
+    None when the text has no event noun. ``shorten`` (headlines): a modifier that does not render
+    whole keeps its longest final noun phrase that does (援疆项目推进会 -> "promotion meeting on
+    projects"): Chinese modifiers are head-final, so the shorter one is less specific, not wrong."""
     config = _config()
+    quoted = re.findall(r"[“‘「\"]([^”’」\"]+)", text)  # a quoted name is never cut (shorten)
     text = _strip_detail(re.sub(f"[{_QUOTES}]", "", text).strip(), jurisdiction)
     heads = _heads(text, glossary)
     if not heads:
@@ -111,6 +114,13 @@ def compose_event(text: str, phrasebook: Phrasebook, glossary: Glossary,
         if entry is not None and entry.category in ("title", "post"):
             return head, True  # 书记专题会: who called it is said by the opening, not by the noun
         modifier = render_phrase(modifier_zh, phrasebook, glossary, types=("np",))
+        for cut in range(1, len(modifier_zh) - 1) if modifier is None and shorten else ():
+            if any(0 <= (at := modifier_zh.find(q)) < cut < at + len(q) for q in quoted):
+                continue
+            modifier = render_phrase(modifier_zh[cut:], phrasebook, glossary, types=("np",))
+            if modifier is not None:
+                modifier_zh = modifier_zh[cut:]
+                break
         if modifier is None:
             continue
         if entry is not None and entry.category == "organ" or modifier.lower().endswith(tuple(config["organ_words"])):
@@ -156,7 +166,7 @@ def render_event(text: str, phrasebook: Phrasebook, glossary: Glossary,
     return " and ".join(dict.fromkeys(phrases)), len(whole) == len(rendered) and len(rendered) == len(parts)
 
 
-def _organizer(text: str, phrasebook: Phrasebook, glossary: Glossary,
+def organizer(text: str, phrasebook: Phrasebook, glossary: Glossary,
                jurisdiction: str | None) -> tuple[str, str | None] | None:
     """The organ before 召开 when it is one (县委, 市人大常委会), with the jurisdiction's name."""
     own = jurisdiction if jurisdiction and jurisdiction[:-1] and jurisdiction[:-1] in text else None
@@ -185,7 +195,7 @@ def find_event(headline: str | None, lead: str | None, phrasebook: Phrasebook, g
         event = render_event(event_zh, phrasebook, glossary, jurisdiction)
         if event is None:
             continue
-        organ = _organizer(organizer_zh, phrasebook, glossary, jurisdiction) if organizer_zh else None
+        organ = organizer(organizer_zh, phrasebook, glossary, jurisdiction) if organizer_zh else None
         result = (event[0], *(organ or (None, None)))
         if event[1]:
             return result

@@ -12,14 +12,14 @@ import copy
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..config import Settings
 from ..document import English, Facts, Report
 from .event import find_event
 from .glossary import Glossary, load_glossary
 from .grammar import join_list, parse_clause, render_phrase
-from .headline import headline_text, render_headline
+from .headline import HeadlineContext, render_headline
 from .phrasebook import Phrasebook, load_phrasebook
 from .phrases import Translator
 from .places import place_en
@@ -45,6 +45,7 @@ class Rendering:
     campaigns: list[str | None] = field(default_factory=list)
     projects: list[str | None] = field(default_factory=list)
     targets: list[str | None] = field(default_factory=list)
+    title_note: str | None = None  # why title_en is composed from the facts or empty (for quality.warnings)
 
 
 GlossaryLike = Glossary | str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None
@@ -109,8 +110,11 @@ def render_all(facts: Facts, glossary: GlossaryLike = None, romanize_names: bool
     jurisdiction_en = None
     if facts.jurisdiction:
         jurisdiction_en = place_en(facts.jurisdiction, glossary, add_parent=True) or translator.phrase(facts.jurisdiction)
-    headline_translator = replace(translator, place_joiner=" of ", untranslated=translator.untranslated)
-    headline = render_headline(facts.title, facts.jurisdiction, headline_translator)
+    # The headline through the same grammar: never a gloss; a part that does not render is left out.
+    headline = render_headline(facts.title, HeadlineContext(
+        facts.jurisdiction, tuple((o.name, en.name_en, en.title_en) for o, en in zip(facts.officials, officials, strict=True)
+                                  if o.name and en.name_en), facts.summary_zh),
+                               book, glossary)
     place = None
     if facts.jurisdiction:
         place = place_en(facts.jurisdiction, glossary, joiner=" of ", add_parent=True) or jurisdiction_en
@@ -128,9 +132,10 @@ def render_all(facts: Facts, glossary: GlossaryLike = None, romanize_names: bool
                             targets=[t for t in targets if t])
     untranslated = list(translator.untranslated)
     untranslated += [t for t in not_translated if t not in untranslated]
-    english = English(title_en=headline_text(headline), jurisdiction_en=jurisdiction_en, summary_en=summary,
+    english = English(title_en=headline.text if headline else None, jurisdiction_en=jurisdiction_en, summary_en=summary,
                       untranslated=untranslated)
-    return Rendering(english, officials, key_points, campaigns, projects, targets)
+    return Rendering(english, officials, key_points, campaigns, projects, targets,
+                     title_note=headline.reason if headline else None)
 
 
 def _clean(text: str) -> bool:
@@ -163,4 +168,6 @@ def render_en(report: Report, settings: Settings) -> Report:
         for item, text in zip(items, texts, strict=True):
             item.en = text
     report.english = rendering.english
+    if rendering.title_note and rendering.title_note not in report.quality.warnings:
+        report.quality.warnings.append(rendering.title_note)
     return report
