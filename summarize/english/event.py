@@ -17,6 +17,7 @@ from typing import Any
 
 from .datafiles import english_toml
 from .glossary import Glossary
+from .grammar import modifier as grammar_modifier
 from .grammar import render_phrase
 from .phrasebook import Phrasebook
 
@@ -131,6 +132,9 @@ def compose_event(text: str, phrasebook: Phrasebook, glossary: Glossary,
             return f"{head.rsplit(' ', 1)[0]} {modifier}", True
         if head.endswith(tuple(config["for_heads"])):
             return config["for"].format(head=head, modifier=modifier), True
+        if shorten and len(modifier.split()) <= 2 and not modifier.startswith("the "):
+            # Headlines stack short nouns ("project work promotion meeting"); a plural modifier is singular.
+            return f"{grammar_modifier(modifier)} {head}", True
         return config["on"].format(head=head, modifier=modifier), True
     return (fallback, False) if fallback else None
 
