@@ -103,3 +103,17 @@ def test_titles_read_through_pinyin_annotations_padded_with_a_space():
     text, count, _ = remove_annotations("市人大常委会(huì )副主任王建华参加会(huì )议，常务(wù)副市长(cháng)李明出席。")
     assert count == 4 and "(" not in text
     assert _official(text, tagged=False)["王建华"][0] == "市人大常委会副主任"
+
+
+@needs_tagger
+def test_window_cap_tags_the_first_windows_and_leaves_the_rest_to_the_rules(monkeypatch):
+    monkeypatch.setattr(ner, "MAX_WINDOWS", 2)
+    head = "县委书记张伟出席会议。" * 3
+    text = head + "会议召开。" * 20 + "县长李强主持会议。"
+    tagged = ner.tag_intervals(text, cue_intervals(text))
+    assert tagged is not None and tagged.untagged_from is not None
+    assert all(t.start < tagged.untagged_from for t in tagged.tokens)
+    # The official past the cap is still found, by the title rules alone.
+    assert "李强" in {o.name for o in find_officials(text, tagged=tagged)}
+    monkeypatch.setattr(ner, "MAX_WINDOWS", 1000)
+    assert ner.tag_intervals(text, cue_intervals(text)).untagged_from is None

@@ -31,6 +31,9 @@ def extract(report: Report, settings: Settings) -> Report:
     staff_names = {name for value in staff if value for name in value.split("、")}
     tagged = tag_intervals(text, cue_intervals(text))  # None where the tagger is unavailable
     report.quality.ner = "lac" if tagged is not None else "rules"
+    if tagged is not None and tagged.untagged_from is not None:
+        report.quality.warnings.append(f"ner: tagger window cap reached; names from offset "
+                                       f"{tagged.untagged_from} on found by the rules alone")
     facts.officials = find_officials(text, excluded_names=staff_names, tagged=tagged)
     persons = frozenset(o.name for o in facts.officials) | frozenset(staff_names)
     facts.jurisdiction = find_jurisdiction(facts.title, lead, text, facts.source, persons)
