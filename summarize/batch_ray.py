@@ -21,6 +21,7 @@ import logging
 import os
 import pickle
 import signal
+import sys
 import threading
 import time
 from collections import Counter
@@ -160,24 +161,27 @@ def process_all_on_ray(todo: list[Task], job: Job, tally: Any, address: str, ask
     nodes: dict[str, str] = {}
     started_here = False
     t = time.perf_counter()
-    try:
-        ray, started_here = _connect(address, asked)
-        timings["warm_up"] = time.perf_counter() - t  # Ray's fixed cost: starting or joining the runtime
-        t = time.perf_counter()
-        with _first_interrupt_stops_gently(lambda: tally.emit("stopping")) as stop:
-            pool = _pool_for(ray, job, asked, len(todo))
-            summary.jobs = pool.actors
-            tally.emit("start")
-            fatal = _run(ray, todo, job, pool, tally, stop, nodes)
-        summary.interrupted = stop.set
-    except KeyboardInterrupt:  # the second Ctrl-C (or one while the runtime was starting)
-        summary.interrupted = True
-    except ModuleNotFoundError as err:  # ray[data] without its data extras, say
-        fatal = UsageError(f"--ray: {err}; {INSTALL_HINT}")
-    finally:
-        summary.process_s = timings["process"] = time.perf_counter() - t
-        if started_here:
-            _disconnect()
+    # Ray's driver threads print worker and raylet lines ("(raylet) Task … failed") on sys.stdout,
+    # which carries the batch's JSON summary when piped: they go to standard error instead.
+    with contextlib.redirect_stdout(sys.stderr):
+        try:
+            ray, started_here = _connect(address, asked)
+            timings["warm_up"] = time.perf_counter() - t  # Ray's fixed cost: starting or joining the runtime
+            t = time.perf_counter()
+            with _first_interrupt_stops_gently(lambda: tally.emit("stopping")) as stop:
+                pool = _pool_for(ray, job, asked, len(todo))
+                summary.jobs = pool.actors
+                tally.emit("start")
+                fatal = _run(ray, todo, job, pool, tally, stop, nodes)
+            summary.interrupted = stop.set
+        except KeyboardInterrupt:  # the second Ctrl-C (or one while the runtime was starting)
+            summary.interrupted = True
+        except ModuleNotFoundError as err:  # ray[data] without its data extras, say
+            fatal = UsageError(f"--ray: {err}; {INSTALL_HINT}")
+        finally:
+            summary.process_s = timings["process"] = time.perf_counter() - t
+            if started_here:
+                _disconnect()
     if nodes:
         _write_nodes(job.out_dir, address, nodes)
     return fatal
