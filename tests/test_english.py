@@ -20,8 +20,8 @@ from summarize.english import (
 )
 from summarize.english.glossary import builtin_glossary_files, read_glossary_file
 from summarize.english.headline import HeadlineContext, render_headline
+from summarize.english.numbers import number_at
 from summarize.english.phrasebook import load_phrasebook
-from summarize.english.phrases import Translator
 from summarize.english.places import place_en
 from summarize.english.summary import date_en
 from summarize.english.titles import render_title
@@ -42,10 +42,6 @@ def reference_facts(path: Path) -> tuple[dict, Facts]:
 def glossary():
     return load_glossary()
 
-
-@pytest.fixture
-def translator(glossary):
-    return Translator(glossary)
 
 
 # ---- names -------------------------------------------------------------------------------------
@@ -181,8 +177,8 @@ def reference_titles():
 
 
 @pytest.mark.parametrize(("title", "expected"), sorted(set(reference_titles())))
-def test_reference_title_chains(title, expected, glossary, translator):
-    assert render_title(title, glossary, translator) == expected
+def test_reference_title_chains(title, expected, glossary):
+    assert render_title(title, glossary) == expected
 
 
 @pytest.mark.parametrize(("title", "expected"), [
@@ -198,15 +194,15 @@ def test_reference_title_chains(title, expected, glossary, translator):
      "Commission for Discipline Inspection and Director of the County Supervisory Commission"),
     ("镇党委书记、镇长", "Town Party Secretary and Town Mayor"),
 ])
-def test_title_level_inference_and_chains(title, expected, glossary, translator):
-    assert render_title(title, glossary, translator) == expected
+def test_title_level_inference_and_chains(title, expected, glossary):
+    assert render_title(title, glossary) == expected
 
 
 def test_unknown_title_part_is_marked_not_guessed(glossary):
-    translator = Translator(glossary)
-    text = render_title("县委常委、云溪青蓝办主任", glossary, translator)
+    untranslated: list[str] = []
+    text = render_title("县委常委、云溪青蓝办主任", glossary, untranslated)
     assert text is None  # a title that does not compose is null, never a gloss
-    assert translator.untranslated == ["县委常委、云溪青蓝办主任"]
+    assert untranslated == ["县委常委、云溪青蓝办主任"]
 
 
 @pytest.mark.parametrize(("title", "expected"), [
@@ -218,8 +214,8 @@ def test_unknown_title_part_is_marked_not_guessed(glossary):
                      "Department"),
     ("县委常委、常务副县长", "Member of the County Party Standing Committee and Executive Deputy County Magistrate"),
 ])
-def test_titles_compose_from_their_parts(title, expected, glossary, translator):
-    assert render_title(title, glossary, translator) == expected
+def test_titles_compose_from_their_parts(title, expected, glossary):
+    assert render_title(title, glossary) == expected
 
 
 # ---- places ------------------------------------------------------------------------------------
@@ -250,43 +246,14 @@ def test_reference_jurisdiction_en(path):
     assert render_english(facts).jurisdiction_en == ref["jurisdiction_en"]
 
 
-# ---- phrases -----------------------------------------------------------------------------------
+# ---- numbers and untranslated ------------------------------------------------------------------
 
-def test_phrase_glossary_longest_match(translator):
-    assert translator.phrase("锚定目标、压实责任，倒排工期、挂图作战") == (
-        "fix on targets, consolidate responsibilities, work back from the deadline, work to a chart of targets")
-    assert translator.untranslated == []
-
-
-def test_phrase_numbers_dates_and_places(translator):
-    assert translator.phrase("力争7月1日前一批重点项目开工建设") == (
-        "strive before July 1 a number of key projects start construction")
-    assert translator.phrase("苦干30天冲刺“双过半”") == 'work hard 30 days sprint for "half of the annual targets by mid-year"'
-    assert translator.phrase("污水处理厂二期项目") == "sewage treatment plant phase II project"
-    assert translator.phrase("春河路市政道路建设项目") == "Chunhe Road municipal road construction project"
-
-
-def test_phrase_numbers_keep_thousands_and_decimals(translator):
-    assert translator.phrase("完成投资3万元，同比增长12.5%") == "completed investment 30,000 yuan, up year on year by 12.5%"
-    assert translator.phrase("总投资1,000元") == "total investment 1,000 yuan"
-    assert translator.phrase("投资1.5亿元") == "investment 150 million yuan"
-
-
-def test_constructions_reorder_clauses(translator):
-    assert translator.phrase("把“问题清单”转化为“成果清单”") == 'turn "list of problems" into "list of results"'
-    assert translator.phrase("为项目推进提供保障") == "provide guarantee for project progress"
-    assert translator.phrase("做好项目与政策的“连接桥”") == 'do a good job in "bridge" between project and policy'
-
-
-def test_phrase_falls_back_to_cedict_for_leftover_terms(translator):
-    # 脊梁 and 先锋 are not in the glossary; CC-CEDICT has them.
-    assert translator.glossary.get("脊梁") is None
-    assert translator.phrase("脊梁先锋") == "backbone vanguard"
-
-
-def test_untranslated_is_marked_in_brackets_and_recorded(translator):
-    assert translator.phrase("比晒拼创") == "compare and showcase [拼创]"
-    assert translator.untranslated == ["拼创"]
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2021年5月31日", "May 31, 2021"), ("二期", "phase II"), ("投资1.5亿元", None), ("1.5亿元", "150 million yuan"),
+])
+def test_number_patterns(text, expected):
+    found = number_at(text, 0)
+    assert (found[1] if found and found[0] == len(text) else None) == expected
 
 
 def test_untranslated_reaches_english_untranslated():

@@ -268,19 +268,16 @@ class Parser:
                     self.put(i, j, "np", Item(1.2, en))
 
     def _numbers(self) -> None:
-        from .phrases import _format_number, _number_patterns
+        from .numbers import NUMBER_STARTS, number_at
 
-        patterns = _number_patterns()[0]
         for i, ch in enumerate(self.text):
-            if not (ch.isdigit() or ch in "零一二三四五六七八九十两第"):
+            if not (ch.isdigit() or ch in NUMBER_STARTS):
                 continue
-            for regex, template in patterns:
-                m = regex.match(self.text, i)
-                if m and (en := _format_number(m, template)) is not None:
-                    self.put(i, m.end(), "np", Item(1.0, en))
-                    if {"y", "m"} & set(k for k, v in m.groupdict().items() if v):
-                        self.put(i, m.end(), "adv", Item(1.0, ("in " if en[:1].isdigit() else "by ") + en))
-                    break
+            if (found := number_at(self.text, i)) is not None:
+                end, en, is_date = found
+                self.put(i, end, "np", Item(1.0, en))
+                if is_date:
+                    self.put(i, end, "adv", Item(1.0, ("in " if en[:1].isdigit() else "by ") + en))
             m = _COUNT.match(self.text, i)
             if m and (i == 0 or not self.text[i - 1].isdigit()):
                 self.put(i, m.end(), "num", Item(0.5, m.group(1)))

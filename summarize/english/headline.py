@@ -30,7 +30,7 @@ from .event import compose_event, find_event, organizer
 from .glossary import Glossary
 from .grammar import render_phrase
 from .phrasebook import Phrasebook
-from .places import gazetteer, parse_place, place_en, place_name_en
+from .places import gazetteer, known_place_en, place_name_en
 from .summary import local_title
 
 _QUOTES = "“”\"‘’「」"
@@ -93,13 +93,11 @@ def _place(text: str, glossary: Glossary) -> str | None:
         return f"the {entry.en}"
     if text in gazetteer()[1]:
         return place_name_en(text, glossary)  # 秀山, 琼海: a known name without its unit word
-    if not parse_place(text, glossary, strict=True):
-        return None
-    return place_en(text, glossary, joiner=" of ")
+    return known_place_en(text, glossary, joiner=" of ")
 
 
 def _own_place(context: HeadlineContext, glossary: Glossary) -> str | None:
-    return place_en(context.jurisdiction, glossary, joiner=" of ") if context.jurisdiction else None
+    return known_place_en(context.jurisdiction, glossary, joiner=" of ") if context.jurisdiction else None
 
 
 def _person(text: str, context: HeadlineContext) -> str | None:
@@ -282,7 +280,7 @@ def _composed(title: str, context: HeadlineContext, phrasebook: Phrasebook, glos
 
 
 def _organ_with_place(organ: str, own: str | None, glossary: Glossary) -> str:
-    place = place_en(own, glossary, joiner=" of ", unit_word=False) if own else None
+    place = known_place_en(own, glossary, joiner=" of ", unit_word=False) if own else None
     if place and organ.split()[0] in _LEVEL_WORDS:
         return f"{place.split(' of ')[0]} {organ}"
     return organ

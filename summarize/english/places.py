@@ -164,3 +164,36 @@ def place_en(text: str, glossary: Glossary, joiner: str = ", ", unit_word: bool 
     if len(ordered) == 1:
         return ordered[0]
     return ordered[0] + joiner + ", ".join(ordered[1:])
+
+
+@cache
+def _autonomous_cores(ethnic: frozenset[str]) -> frozenset[str]:
+    """Gazetteer names less their ethnic groups (维西傈僳族 -> 维西): reports write 维西县 for 维西傈僳族自治县."""
+    cores = set()
+    for name in gazetteer()[1]:
+        core = name
+        while "族" in core and (group := next((e for e in ethnic if core.endswith(e) and len(core) > len(e)), None)):
+            core = core[: -len(group)]
+        if core != name and len(core) >= MIN_NAME:
+            cores.add(core)
+    return frozenset(cores)
+
+
+def is_known_unit(unit: PlaceUnit, glossary: Glossary) -> bool:
+    """A unit whose name the gazetteer or the glossary's places list: never a common word or a person's name."""
+    full, short = gazetteer()
+    name = unit.name + "".join(unit.ethnic)
+    places = glossary.with_category("place")
+    if name in short or unit.name in places or unit.name in _autonomous_cores(frozenset(glossary.with_category("ethnic"))):
+        return True
+    return unit.suffix is not None and (name + unit.suffix.zh in full or name + unit.suffix.zh in places)
+
+
+def known_place_en(text: str, glossary: Glossary, joiner: str = ", ", unit_word: bool = True,
+                   add_parent: bool = False) -> str | None:
+    """``place_en`` for a place every unit of which the gazetteer (or the glossary) knows, else None:
+    the pinyin of an unknown name (开工仪式在 -> "Kaigongyishizai") is a guess, not a place."""
+    units = parse_place(text, glossary)
+    if not units or not all(is_known_unit(u, glossary) for u in units):
+        return None
+    return place_en(text, glossary, joiner=joiner, unit_word=unit_word, add_parent=add_parent)

@@ -21,8 +21,7 @@ from .glossary import Glossary, load_glossary
 from .grammar import join_list, parse_clause, render_phrase
 from .headline import HeadlineContext, render_headline
 from .phrasebook import Phrasebook, load_phrasebook
-from .phrases import Translator
-from .places import place_en
+from .places import known_place_en
 from .romanize import romanize_name
 from .summary import Person, build_summary
 from .titles import render_title
@@ -94,8 +93,8 @@ def render_all(facts: Facts, glossary: GlossaryLike = None, romanize_names: bool
     if simplify:
         facts = _simplified(facts)
     names = {o.name: (romanize_name(o.name) if romanize_names else o.name) for o in facts.officials if o.name}
-    translator = Translator(glossary, names=names)
-    officials = [OfficialEn(names.get(o.name), render_title(o.title, glossary, translator)) for o in facts.officials]
+    untranslated: list[str] = []  # titles and places that do not compose, then items that do not render
+    officials = [OfficialEn(names.get(o.name), render_title(o.title, glossary, untranslated)) for o in facts.officials]
     clauses = [parse_clause(i.text, book, glossary) for i in facts.key_points]
     key_points = [c.text if c else None for c in clauses]
     # The summary may leave out the clauses of a key point that do not render, keeping those that do.
@@ -109,7 +108,10 @@ def render_all(facts: Facts, glossary: GlossaryLike = None, romanize_names: bool
                       for item, text in zip(items, texts, strict=True) if text is None]
     jurisdiction_en = None
     if facts.jurisdiction:
-        jurisdiction_en = place_en(facts.jurisdiction, glossary, add_parent=True) or translator.phrase(facts.jurisdiction)
+        # Only a place the gazetteer knows, unit by unit: an unknown name is left out, never spelled in pinyin.
+        jurisdiction_en = known_place_en(facts.jurisdiction, glossary, add_parent=True)
+        if jurisdiction_en is None and facts.jurisdiction not in untranslated:
+            untranslated.append(facts.jurisdiction)
     # The headline through the same grammar: never a gloss; a part that does not render is left out.
     headline = render_headline(facts.title, HeadlineContext(
         facts.jurisdiction, tuple((o.name, en.name_en, en.title_en) for o, en in zip(facts.officials, officials, strict=True)
@@ -117,7 +119,7 @@ def render_all(facts: Facts, glossary: GlossaryLike = None, romanize_names: bool
                                book, glossary)
     place = None
     if facts.jurisdiction:
-        place = place_en(facts.jurisdiction, glossary, joiner=" of ", add_parent=True) or jurisdiction_en
+        place = known_place_en(facts.jurisdiction, glossary, joiner=" of ", add_parent=True)
     # A title the glossary and grammar only partly cover is left out of the summary (the name stays).
     people = [Person(en.name_en or o.name, en.title_en if en.title_en and _clean(en.title_en) else None, o.role)
               for o, en in zip(facts.officials, officials, strict=True)]
@@ -130,8 +132,7 @@ def render_all(facts: Facts, glossary: GlossaryLike = None, romanize_names: bool
                             told=[(c.subject, join_list(list(c.predicates))) for c in directives if c and c.subject],
                             projects=[p for p in projects if p], campaigns=[c for c in campaigns if c],
                             targets=[t for t in targets if t])
-    untranslated = list(translator.untranslated)
-    untranslated += [t for t in not_translated if t not in untranslated]
+    untranslated += [t for t in dict.fromkeys(not_translated) if t not in untranslated]
     english = English(title_en=headline.text if headline else None, jurisdiction_en=jurisdiction_en, summary_en=summary,
                       untranslated=untranslated)
     return Rendering(english, officials, key_points, campaigns, projects, targets,

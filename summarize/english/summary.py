@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from .datafiles import english_toml
-from .phrases import month_name
+from .numbers import month_name
 
 LONG_TITLE_WORDS = 6  # longer titles go after the name, between commas
 

@@ -6,7 +6,7 @@ in the glossary first (so a user glossary can override any title), then read as
 ``[place] [level] [organ] post`` and composed from the patterns in titles.toml. A place or an
 organisation named at the start of one part also owns the bare posts that follow it
 (产投集团董事长、总经理 -> "Chairman and General Manager of the Industrial Investment Group").
-Parts that read as neither are rendered literally by the phrase translator.
+A part that reads as neither makes the whole title None (listed as untranslated), never a gloss.
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ from typing import Any
 
 from .datafiles import english_toml
 from .glossary import Glossary
-from .phrases import Translator
-from .places import parse_place, place_en
+from .places import is_known_unit, parse_place, place_en
 
 _TITLE_CATEGORIES = ("title", "post")
 
@@ -107,8 +106,9 @@ def _parse_structured(part: str, glossary: Glossary) -> Part | None:
     # A place name first: 随州高新区党工委书记, 宁德市委书记.
     for cut in range(len(part) - 1, 1, -1):
         units = parse_place(part[:cut], glossary)
-        if not units or units[-1].suffix is None or not units[-1].name:
-            continue
+        if not units or units[-1].suffix is None or not units[-1].name \
+                or not all(is_known_unit(u, glossary) for u in units):
+            continue  # only a gazetteer place owns a title: 张三到高新区 is no place
         rest = part[cut:]
         parsed = None
         if units[-1].suffix.zh in _config()["named_units"] and (parsed := _compose(None, rest, glossary)):
@@ -127,7 +127,7 @@ def _parse_structured(part: str, glossary: Glossary) -> Part | None:
     return None
 
 
-def render_part(part: str, glossary: Glossary, translator: Translator) -> Part | None:
+def render_part(part: str, glossary: Glossary) -> Part | None:
     entry = glossary.get(part)
     if entry is not None and (entry.category in _TITLE_CATEGORIES or entry.user):
         has_level = _starts_with_key(part, _config()["levels"]) is not None or _self_contained(part, entry.category)
@@ -165,14 +165,15 @@ def split_chain(title: str) -> list[str]:
     return [p.strip() for p in re.split(pattern, title) if p.strip()]
 
 
-def render_title(title: str | None, glossary: Glossary, translator: Translator) -> str | None:
-    """English for a title chain, in the style of the reference notes."""
+def render_title(title: str | None, glossary: Glossary, untranslated: list[str] | None = None) -> str | None:
+    """English for a title chain, in the style of the reference notes, or None when a part does not
+    compose (the title is then appended to ``untranslated``, when given)."""
     if not title or not title.strip():
         return None
-    rendered = [render_part(p, glossary, translator) for p in split_chain(title)]
+    rendered = [render_part(p, glossary) for p in split_chain(title)]
     if any(part is None for part in rendered):
-        if title not in translator.untranslated:
-            translator.untranslated.append(title)  # a title that does not compose is null, never glossed
+        if untranslated is not None and title not in untranslated:
+            untranslated.append(title)  # a title that does not compose is null, never glossed
         return None
     parts = [p for p in rendered if p is not None]
     # Bare posts after an "X of the <organ>" part share that organ.

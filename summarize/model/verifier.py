@@ -506,7 +506,6 @@ def _source_titles(report: Report) -> set[str]:
     """English of the titles written in the source: each title word of the extractor with every run of
     characters before it that composes as a title (党委书记, 自治区党委书记, 市人大常委会副主任)."""
     from ..english.glossary import load_glossary
-    from ..english.phrases import Translator
     from ..english.titles import render_title
 
     glossary = load_glossary()
@@ -515,9 +514,8 @@ def _source_titles(report: Report) -> set[str]:
     titles: set[str] = set()
     for m in re.finditer(words, text):
         for start in range(max(0, m.start() - 12), m.start() + 1):
-            translator = Translator(glossary)
-            en = render_title(text[start:m.end()], glossary, translator)
-            if en and not translator.untranslated and not re.search(r"[\[\]\u3400-\u9fff]", en):
+            en = render_title(text[start:m.end()], glossary)  # None unless every part composes
+            if en and not re.search(r"[\[\]\u3400-\u9fff]", en):
                 titles.update(t.strip() for t in (en, *re.split(r", | and ", en)) if t.strip())
     return titles
 
