@@ -402,3 +402,12 @@ def test_cedict_index_matches_the_package_api(monkeypatch):
     finally:
         cedict._index.cache_clear()
         cedict.lookup.cache_clear()
+
+
+def test_jurisdiction_outside_the_gazetteer_is_null_and_untranslated():
+    # 开工仪式在 reads as name + 在, 吴忠琼 is a person's name: neither is spelled out as a place.
+    for text in ("开工仪式在区", "吴忠琼县"):
+        english = render_english(Facts(jurisdiction=text))
+        assert english.jurisdiction_en is None
+        assert text in english.untranslated
+    assert render_english(Facts(jurisdiction="维西县")).jurisdiction_en == "Weixi County"

@@ -227,3 +227,20 @@ def test_coverb_before_a_verb_phrase_takes_the_gerund(tmp_path):
 def test_month_end_is_a_deadline_adverbial(tmp_path):
     book = _book(tmp_path, "完成\tcomplete\tv\n征迁工作\trelocation work\tnp\n")
     assert render_clause("3月底前完成征迁工作", book) == "complete relocation work by the end of March"
+
+
+# -- quoted terms and numbered slogans (issue 10, round 6): sentences written for the test --
+
+def test_quoted_term_whose_content_renders_is_a_quoted_phrase():
+    assert render_clause("优化“营商环境”") == 'optimize "business environment"'
+
+
+@pytest.mark.parametrize(("zh", "en"), [("发展六大产业", "develop six major industries"),
+                                        ("完成三项任务", "complete three tasks")])
+def test_numbered_slogan_renders_as_number_and_noun_when_the_noun_renders(zh, en):
+    assert render_clause(zh) == en
+
+
+@pytest.mark.parametrize("zh", ["推进“三个一”工作", "落实“两个确保”", "打好“三大攻坚战”", "抓好“三个一批”项目建设"])
+def test_numbered_slogan_without_a_plural_noun_is_left_out(zh):
+    assert render_clause(zh) is None

@@ -37,6 +37,8 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _MANNER = re.compile(r" ((?:in an? [\w-]+(?: [\w-]+)? (?:way|manner|fashion))|step by step|without delay|"
                      r"on an? [\w-]+ basis|in all respects|across the board|at all levels|in depth)$")
 # A count: digits (or a percentage) with an optional measure word, which English leaves out.
+_CN_COUNT = re.compile(r"([两二三四五六七八九十])(个|项|条|大)")
+_NUMBER_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _COUNT = re.compile(r"(\d+(?:\.\d+)?%?)(?:个|项|家|座|条|所|名|处|场|批|户|次|台|套|栋)?")
 
 
@@ -268,7 +270,7 @@ class Parser:
                     self.put(i, j, "np", Item(1.2, en))
 
     def _numbers(self) -> None:
-        from .numbers import NUMBER_STARTS, number_at
+        from .numbers import NUMBER_STARTS, chinese_number, number_at
 
         for i, ch in enumerate(self.text):
             if not (ch.isdigit() or ch in NUMBER_STARTS):
@@ -281,6 +283,12 @@ class Parser:
             m = _COUNT.match(self.text, i)
             if m and (i == 0 or not self.text[i - 1].isdigit()):
                 self.put(i, m.end(), "num", Item(0.5, m.group(1)))
+            # A numbered slogan (三个一, 两个确保, 六大产业) counts its noun: it renders only when a noun
+            # follows that renders ("six major industries"); "三个一" and "两个确保" name no noun and stay out.
+            m = _CN_COUNT.match(self.text, i)
+            if m and (i == 0 or self.text[i - 1] not in NUMBER_STARTS):
+                word = _NUMBER_WORDS[chinese_number(m.group(1)) or 0]
+                self.put(i, m.end(), "num", Item(0.5, f"{word} major" if m.group(2) == "大" else word))
 
     def _places(self) -> None:
         """Gazetteer places only: a common word or a person's name never becomes a place."""
@@ -449,7 +457,9 @@ class Parser:
         elif lt == "npDE" and rt == "np":
             put(i, j, "np", Item(cost + 0.1, f"{_the(b)} of {a}"))
         elif lt == "num" and rt == "np" and not right.counted:
-            put(i, j, "np", Item(cost, f"{a} {b}", counted=True))
+            # A counted number word needs a plural noun head: never "three major tough battle", "three a number of".
+            if a[:1].isdigit() or (plural(b) and not b.startswith(("a ", "an ", "the "))):
+                put(i, j, "np", Item(cost, f"{a} {b}", counted=True))
         elif lt == "np" and rt == "num" and not left.counted:
             put(i, j, "np", Item(cost + 0.1, f"{b} {a}", counted=True))  # 重点项目28个: 28 key projects
         elif lt in ("np", "vp") and rt == "ETC":
