@@ -32,7 +32,8 @@ sys.path.insert(0, str(ROOT))
 from corpus import generate_corpus  # noqa: E402
 
 from summarize import __version__  # noqa: E402
-from summarize.batching import batch, cpu_count  # noqa: E402
+from summarize.batch import batch  # noqa: E402
+from summarize.batch.pool import cpu_count  # noqa: E402
 from summarize.config import Settings  # noqa: E402
 
 TARGET = 50.0

@@ -5,6 +5,8 @@ Importing the package is cheap: no torch, no transformers, no rich until a funct
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -13,7 +15,7 @@ __all__ = ["__version__", "batch", "clean_file", "clean_text", "summarize_file",
 
 if TYPE_CHECKING:
     from .api import clean_file, clean_text, summarize_file, summarize_text
-    from .batching import batch
+    from .batch import batch
 
 
 def __getattr__(name: str) -> Any:
@@ -22,7 +24,22 @@ def __getattr__(name: str) -> Any:
 
         return getattr(api, name)
     if name == "batch":
-        from .batching import batch
+        from .batch import batch
 
         return batch
     raise AttributeError(name)
+
+
+class _Package(types.ModuleType):
+    """``summarize.batch`` is the public function (``from summarize import batch``) and also the name of
+    the subpackage that defines it. Importing a submodule sets it as an attribute of its parent, which
+    would replace the function with the package; this keeps the function. The subpackage itself is
+    reached with ``from summarize.batch import ...`` (through sys.modules), never by attribute."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "batch" and isinstance(value, types.ModuleType):
+            value = value.batch
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from seeds_util import SEEDS
 
-from summarize.batching import batch
+from summarize.batch import batch
 from summarize.config import Settings
 from summarize.database.query import all_rows, appearances, open_database, search
 from summarize.evaluation.suites import dev_suite_dir

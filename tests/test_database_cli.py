@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from batch_runs import cli_env
 from seeds_util import SEEDS
-from test_batch_resume import cli_env
 
-from summarize.batching import batch
+from summarize.batch import batch
 from summarize.config import Settings
 from summarize.evaluation.variants import shuffle_paragraphs
 

@@ -14,7 +14,7 @@ import urllib.request
 import pytest
 from seeds_util import SEEDS
 
-from summarize.batching import batch
+from summarize.batch import batch
 from summarize.config import Settings
 from summarize.database.query import all_rows
 

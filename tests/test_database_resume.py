@@ -14,12 +14,12 @@ import time
 from pathlib import Path
 
 import pytest
+from batch_runs import LIMIT, finish, start_batch, wait_for_records
 from corpus import generate_corpus
 from seeds_util import SEEDS
-from test_batch_resume import LIMIT, finish, start_batch, wait_for_records
 
-from summarize.batch_files import STATE_DIR
-from summarize.batching import batch
+from summarize.batch import batch
+from summarize.batch.records import STATE_DIR
 from summarize.config import Settings
 from summarize.database.build import batch_records
 from summarize.database.query import all_rows

@@ -66,8 +66,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..batch_view import BatchView
-    from ..batching import BatchInterrupted, batch
+    from ..batch import BatchInterrupted, batch
+    from ..output.batch_view import BatchView
 
     settings = settings_from_args(args)
     view = BatchView(quiet=args.quiet, verbose=args.verbose)

@@ -12,8 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ..batch_files import record_path
-from ..batch_index import INDEX_JSONL, read_record
+from ..batch.records import INDEX_JSONL, read_record, record_path
 from ..errors import UsageError
 from .write import SyncResult, sync_database
 
@@ -46,9 +45,9 @@ def batch_records(out_dir: Path) -> list[dict[str, Any]]:
 
 def build_database(out_dir: str | os.PathLike[str]) -> SyncResult:
     """Rebuild OUT/summaries.db from scratch, holding the folder's batch lock meanwhile."""
-    from ..batching import _locked  # the lock that also keeps batches apart
+    from ..batch.pool import locked  # the lock that also keeps batches apart
 
     out = Path(out_dir)
     records = batch_records(out)
-    with _locked(out):
+    with locked(out):
         return sync_database(out, records, rebuild=True)

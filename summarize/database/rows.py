@@ -6,7 +6,7 @@ import hashlib
 import json
 from typing import Any
 
-from ..batch_index import printable
+from ..batch.records import printable
 from .schema import ITEM_TABLES
 
 # Fields of a batch record that do not change what the report's rows hold.

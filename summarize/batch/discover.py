@@ -1,18 +1,18 @@
-"""Where a batch reads and writes: finding the reports under DIR and choosing the output folder."""
+"""Where a batch reads and writes: finding the reports under DIR (hidden files, symlinks, a batch's own
+outputs left out) and choosing the output folder."""
 
 from __future__ import annotations
 
 import fnmatch
-import hashlib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .errors import UsageError
+from ..errors import UsageError
+from .records import INDEX_CSV, INDEX_JSONL, STATE_DIR, record_path
 
 DEFAULT_GLOBS = ("*.txt", "*.htm*")
-STATE_DIR = ".summarize-batch"  # per-report records and the lock, inside OUT
 
 
 def check_input_dir(input_dir: str | os.PathLike[str]) -> Path:
@@ -158,56 +158,17 @@ def _is_own_output(path: Path, output_roots: list[Path]) -> bool:
     return False
 
 
-# Output and record names add ".json"/".md" to the input's name, and summarize.io's temp files add
-# ".", ".XXXXXXXX.tmp"; a name that would pass the usual 255-byte limit is shortened and hashed.
-MAX_OUTPUT_NAME_BYTES = 255 - len(".") - len(".XXXXXXXX.tmp")
-KEPT_PREFIX_BYTES = 120
-
-
-def output_paths(out_dir: Path, rel: str) -> dict[str, Path]:
-    """OUT/<relative path>.json and .md; the input's own suffix stays so a.txt and a.html never collide."""
-    return {fmt: out_dir / with_suffix(rel, "." + fmt) for fmt in ("json", "md")}
-
-
-def record_path(out_dir: Path, rel: str) -> Path:
-    return out_dir / STATE_DIR / "records" / with_suffix(rel, ".json")
-
-
-def with_suffix(rel: str, suffix: str) -> str:
-    """``rel + suffix``, with a last name too long for the file system replaced by
-    <first 120 bytes>~<16 hex digits of SHA-256 of the whole relative path><input suffix><suffix>."""
-    folder, _, name = rel.rpartition("/")
-    raw = os.fsencode(name)
-    if len(raw) + len(os.fsencode(suffix)) <= MAX_OUTPUT_NAME_BYTES:
-        return rel + suffix
-    digest = hashlib.sha256(os.fsencode(rel)).hexdigest()[:16]
-    ext = os.fsencode(PurePosixPath(name).suffix)
-    ext = ext if len(ext) <= 16 else b""
-    stem = raw[:KEPT_PREFIX_BYTES].decode("utf-8", "ignore")  # never half a character
-    short = f"{stem}~{digest}{os.fsdecode(ext)}{suffix}"
-    return f"{folder}/{short}" if folder else short
-
-
-TEMP_SUFFIXES = (".json", ".md", ".jsonl", ".csv")
-
-
-def sweep_temp_files(out_dir: Path) -> int:
-    """Remove temporary files a killed run left behind (summarize.io names them .<name>.<random>.tmp).
-
-    Only temp files of the kinds a batch writes are touched, so an --out shared with other data is safe.
-    """
-    removed = 0
-    if not out_dir.is_dir():
-        return 0
-    for folder, _dirs, files in os.walk(out_dir):
-        for name in files:
-            if not (name.startswith(".") and name.endswith(".tmp")):
-                continue
-            target = name[1:].rsplit(".", 2)[0]
-            if target.endswith(TEMP_SUFFIXES):
-                try:
-                    os.unlink(os.path.join(folder, name))
-                    removed += 1
-                except FileNotFoundError:
-                    pass
-    return removed
+def discover_reports(source: Path, out: Path, globs: Sequence[str] | None, follow_external_symlinks: bool) -> Discovery:
+    """The reports under DIR. An --out inside DIR (or DIR itself) is read like any folder, except for
+    what a batch wrote there (its state folder, index, database, and the outputs it has records for):
+    a folder of reports named as --out keeps its reports."""
+    same = out.resolve() == source.resolve()
+    found = discover(source, globs, out_dir=None if same else out,
+                     follow_external_symlinks=follow_external_symlinks)
+    if same:  # --out DIR: leave our own outputs and index out, also before the first record exists
+        names = {rel for _path, rel in found.reports}
+        found.reports = [(p, rel) for p, rel in found.reports
+                         if rel not in (INDEX_JSONL, INDEX_CSV)
+                         and not (rel.endswith(".json") and rel[:-5] in names)
+                         and not (rel.endswith(".md") and rel[:-3] in names)]
+    return found

@@ -17,8 +17,8 @@ import os
 import sys
 from typing import Any, TextIO
 
-from .batch_index import printable
-from .batching import BatchSummary, ProgressEvent
+from ..batch.records import printable
+from ..batch.summary import BatchSummary, ProgressEvent
 
 MAX_FAILURES_SHOWN = 20
 

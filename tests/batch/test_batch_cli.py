@@ -12,14 +12,15 @@ from pathlib import Path
 
 import pytest
 from corpus import generate_corpus, input_fingerprint
+from seeds_util import REPO
 
-from summarize import batch_worker
-from summarize.batching import BatchSummary, batch, resolve_jobs
+from summarize.batch import BatchSummary, batch
+from summarize.batch import worker as batch_worker
+from summarize.batch.pool import resolve_jobs
 from summarize.cli import main
 from summarize.config import Settings
 from summarize.errors import UsageError
 
-REPO = Path(__file__).resolve().parent.parent
 LIMIT = 200_000
 ANSI = re.compile(r"\x1b\[")
 
@@ -247,12 +248,12 @@ def test_package_exports_batch_lazily(corpus) -> None:
     import summarize
     from summarize import batch as exported
 
-    assert callable(exported) and exported.__module__ == "summarize.batching"
+    assert callable(exported) and exported.__module__ == "summarize.batch"
     summary = exported(corpus.root, settings=Settings(max_bytes=LIMIT), jobs=1, formats=("json",))
     assert isinstance(summary, BatchSummary) and summary.total == len(corpus.files)
     assert summarize.batch(corpus.root, settings=Settings(max_bytes=LIMIT), jobs=1, formats=("json",)).skipped
     # Importing the package stays cheap: no batch machinery, no rich, until asked for.
-    code = "import sys, summarize; print('summarize.batching' in sys.modules, 'rich' in sys.modules)"
+    code = "import sys, summarize; print('summarize.batch' in sys.modules, 'rich' in sys.modules)"
     done = sp.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     assert done.stdout.split() == ["False", "False"]
 

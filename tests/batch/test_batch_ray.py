@@ -20,15 +20,15 @@ from pathlib import Path
 
 import pytest
 from corpus import SEEDS_DIR, generate_corpus, snapshot
+from seeds_util import REPO
 
-from summarize.batch_files import STATE_DIR
-from summarize.batch_ray import NODES_FILE, plan_pool, ray_address
-from summarize.batching import batch
+from summarize.batch import batch
+from summarize.batch.ray import NODES_FILE, plan_pool, ray_address
+from summarize.batch.records import STATE_DIR
 from summarize.cli import main
 from summarize.config import Settings, load_settings
 from summarize.errors import UsageError
 
-REPO = Path(__file__).resolve().parent.parent
 LIMIT = 200_000
 COUNT = 200
 
@@ -90,7 +90,7 @@ def test_nothing_to_do_starts_no_ray(tmp_path: Path) -> None:
 
 
 def test_the_local_batch_never_imports_ray(tmp_path: Path) -> None:
-    code = ("import sys; from summarize.batching import batch; from summarize.config import Settings; "
+    code = ("import sys; from summarize.batch import batch; from summarize.config import Settings; "
             f"s = batch({str(SEEDS_DIR)!r}, {str(tmp_path / 'out')!r}, settings=Settings(), jobs=1); "
             "assert s.processed == 5, s; assert 'ray' not in sys.modules, 'ray was imported'")
     env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "xdg"))

@@ -1,6 +1,6 @@
 """`summarize batch --ray`: the same batch, executed with Ray Data on a local runtime or a cluster.
 
-Everything around the per-report work is the local batch's own code (summarize.batching: discovery,
+Everything around the per-report work is the local batch's own code (summarize.batch: discovery,
 planning, the output-folder lock, the index); only "run these tasks" differs. The task list becomes a
 dataset (``ray.data.from_items``); ``map_batches`` with a callable class runs it on a fixed pool of
 actors, each of which loads the engine once and calls the local batch's ``safe_process`` per report
@@ -29,10 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .batch_files import STATE_DIR
-from .batch_worker import Job, Task, safe_process
-from .errors import ModelError, SummarizeError, UsageError
-from .io import atomic_write_text
+from ..errors import ModelError, SummarizeError, UsageError
+from ..io import atomic_write_text
+from .records import STATE_DIR, Task
+from .worker import Job, safe_process
 
 LOCAL = "local"  # --ray without an address: start a Ray runtime on this machine for this batch
 OFF = ("", "off", "no", "none", "false")  # a `ray` setting that means the local batch
@@ -147,10 +147,10 @@ class ReportActor:
 
 def process_all_on_ray(todo: list[Task], job: Job, tally: Any, address: str, asked: int | None
                        ) -> SummarizeError | None:
-    """The Ray counterpart of batching._process_all: summarize ``todo`` on Ray, feeding each returned
-    record to ``tally`` (a batching._Tally). Returns the error that stopped the batch, if one did; sets
+    """The Ray counterpart of pool.process_all: summarize ``todo`` on Ray, feeding each returned
+    record to ``tally`` (a summary.Tally). Returns the error that stopped the batch, if one did; sets
     summary.interrupted on Ctrl-C (or SIGTERM in the CLI)."""
-    from .batching import _first_interrupt_stops_gently
+    from .pool import first_interrupt_stops_gently
 
     summary, timings = tally.summary, tally.summary.timings_s
     if not todo:  # everything is up to date: no reason to pay for starting Ray
@@ -168,7 +168,7 @@ def process_all_on_ray(todo: list[Task], job: Job, tally: Any, address: str, ask
             ray, started_here = _connect(address, asked)
             timings["warm_up"] = time.perf_counter() - t  # Ray's fixed cost: starting or joining the runtime
             t = time.perf_counter()
-            with _first_interrupt_stops_gently(lambda: tally.emit("stopping")) as stop:
+            with first_interrupt_stops_gently(lambda: tally.emit("stopping")) as stop:
                 pool = _pool_for(ray, job, asked, len(todo))
                 summary.jobs = pool.actors
                 tally.emit("start")
@@ -241,7 +241,7 @@ def _connect(address: str, asked: int | None) -> tuple[Any, bool]:
         return ray, False
     options: dict[str, Any] = {"logging_level": logging.ERROR, "log_to_driver": False}
     if address == LOCAL:
-        from .batching import cpu_count
+        from .pool import cpu_count
 
         options.update(address="local", num_cpus=max(cpu_count(), asked or 0), include_dashboard=False)
     else:

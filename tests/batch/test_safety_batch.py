@@ -18,15 +18,16 @@ import time
 from pathlib import Path
 
 import pytest
+from seeds_util import REPO
 
-from summarize import batch_worker
-from summarize.batch_files import SYMLINK_OUTSIDE, output_paths, with_suffix
-from summarize.batching import batch
+from summarize.batch import batch
+from summarize.batch import worker as batch_worker
+from summarize.batch.discover import SYMLINK_OUTSIDE
+from summarize.batch.records import output_paths, with_suffix
 from summarize.cli import main
 from summarize.config import Settings
 from summarize.errors import UsageError
 
-REPO = Path(__file__).resolve().parent.parent
 SEEDS = sorted((REPO / "seeds").glob("*.txt"))
 SECRET = "机密：这是输入目录之外的文件，不应被读取。县委书记主持召开会议。"
 
@@ -305,7 +306,7 @@ def test_a_full_disk_fails_reports_one_by_one_and_leaves_a_valid_index(tmp_path:
 
 STALLING_BATCH = textwrap.dedent("""
     import sys, time
-    from summarize import batch_worker
+    from summarize.batch import worker as batch_worker
     from summarize.cli import main
 
     real = batch_worker._summarize

@@ -13,27 +13,16 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .batch_files import output_paths, record_path
-from .batch_index import printable, write_record
-from .config import Settings
-from .database.rows import officials_cell
-from .document import to_jsonable
-from .errors import ModelError, SummarizeError
-from .io import atomic_write_text
-
-
-@dataclass(frozen=True)
-class Task:
-    path: str  # the input file, as found under DIR
-    rel: str  # its path relative to DIR (posix)
-    sha256: str | None  # content hash taken when the batch was planned; None for an oversized file
-    # Outputs of formats not asked for this time that are still valid (same bytes, same settings):
-    # format -> path relative to OUT. They are kept; any other old output is removed.
-    keep: dict[str, str] = field(default_factory=dict)
+from ..config import Settings
+from ..database.rows import officials_cell
+from ..document import to_jsonable
+from ..errors import ModelError, SummarizeError
+from ..io import atomic_write_text
+from .records import Task, output_paths, printable, record_path, write_record
 
 
 @dataclass(frozen=True)
@@ -194,7 +183,7 @@ def failed_record(task: Task, job: Job, error: str) -> dict[str, Any]:
 
 
 def _summarize(path: str, settings: Settings):
-    from .api import summarize_file
+    from ..api import summarize_file
 
     return summarize_file(path, settings)
 
@@ -202,11 +191,11 @@ def _summarize(path: str, settings: Settings):
 def _render(report, formats: tuple[str, ...]) -> dict[str, str]:
     texts: dict[str, str] = {}
     if "json" in formats:
-        from .output.result import to_json
+        from ..output.result import to_json
 
         texts["json"] = to_json(report) + "\n"
     if "md" in formats:
-        from .output.markdown import to_markdown
+        from ..output.markdown import to_markdown
 
         texts["md"] = to_markdown(report)
     return texts

@@ -15,9 +15,8 @@ from pathlib import Path
 import pytest
 from corpus import Corpus, generate_corpus, input_fingerprint
 
-from summarize.batch_files import STATE_DIR
-from summarize.batch_index import INDEX_COLUMNS
-from summarize.batching import BatchSummary, ProgressEvent, batch
+from summarize.batch import BatchSummary, ProgressEvent, batch
+from summarize.batch.records import INDEX_COLUMNS, STATE_DIR
 from summarize.config import Settings
 
 LIMIT = 200_000  # --max-bytes for these runs: the corpus's oversized files are just above it
