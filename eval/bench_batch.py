@@ -6,7 +6,7 @@ Usage:
     python eval/bench_batch.py                      # 1,000 reports, --jobs 2
     python eval/bench_batch.py --count 300 --jobs 1 --json eval/results/bench_batch.json
 
-It generates the corpus with tests/corpus.py (good reports only: re-encoded, Traditional/Simplified,
+It generates the corpus with summarize/evaluation/corpus.py (good reports only: re-encoded, Traditional/Simplified,
 pinyin-annotated, shuffled, some HTML, nested folders), runs batch() into a fresh folder, then runs it
 again to time a resume where everything is up to date. The wall rate counts everything a user waits
 for (finding files, hashing, starting workers, writing the index); the processing rate only the
@@ -26,15 +26,14 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-from corpus import generate_corpus  # noqa: E402
 
 from summarize import __version__  # noqa: E402
 from summarize.batch import batch  # noqa: E402
 from summarize.batch.pool import cpu_count  # noqa: E402
 from summarize.config import Settings  # noqa: E402
+from summarize.evaluation.corpus import generate_corpus  # noqa: E402
 
 TARGET = 50.0
 

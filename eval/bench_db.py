@@ -28,10 +28,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-from corpus import generate_corpus  # noqa: E402
 
 from summarize import __version__  # noqa: E402
 from summarize.batch import batch  # noqa: E402
@@ -39,6 +37,7 @@ from summarize.batch.pool import cpu_count  # noqa: E402
 from summarize.batch.records import STATE_DIR  # noqa: E402
 from summarize.config import Settings  # noqa: E402
 from summarize.database.query import all_rows  # noqa: E402
+from summarize.evaluation.corpus import generate_corpus  # noqa: E402
 
 TARGET_RATIO = 1.15
 LIMIT = 200_000

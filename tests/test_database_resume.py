@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from batch_runs import LIMIT, finish, start_batch, wait_for_records
-from corpus import generate_corpus
 from seeds_util import SEEDS
 
 from summarize.batch import batch
@@ -23,6 +22,7 @@ from summarize.batch.records import STATE_DIR
 from summarize.config import Settings
 from summarize.database.build import batch_records
 from summarize.database.query import all_rows
+from summarize.evaluation.corpus import generate_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -18,7 +18,8 @@ import uuid
 from pathlib import Path
 
 import pytest
-from corpus import generate_corpus
+
+from summarize.evaluation.corpus import generate_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_ec1854275bf9a276.txt"

@@ -1,7 +1,7 @@
 """Benchmark inputs generated from real reports: re-encoded, Traditional or Simplified, paragraphs
 shuffled, or made k times longer. Deterministic for a given seed; all in memory (no files).
 
-(tests/corpus.py builds on-disk corpora with broken files for the batch tests; this is the small
+(summarize/evaluation/corpus.py builds on-disk corpora with broken files for the batch tests; this is the small
 in-memory part the ``summarize bench`` command needs, which must not import from tests/.)
 """
 

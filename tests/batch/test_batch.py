@@ -1,6 +1,6 @@
 """A batch over 1,000 generated reports: every good one summarized, every broken one listed with its reason.
 
-The corpus (tests/corpus.py) mixes encodings, scripts, pinyin annotations, shuffled paragraphs, HTML
+The corpus (summarize/evaluation/corpus.py) mixes encodings, scripts, pinyin annotations, shuffled paragraphs, HTML
 pages and nested folders, with 5% broken files. The batch runs once per module; the tests look at
 what it left behind.
 """
@@ -13,11 +13,11 @@ import json
 from pathlib import Path
 
 import pytest
-from corpus import Corpus, generate_corpus, input_fingerprint
 
 from summarize.batch import BatchSummary, ProgressEvent, batch
 from summarize.batch.records import INDEX_COLUMNS, STATE_DIR
 from summarize.config import Settings
+from summarize.evaluation.corpus import Corpus, generate_corpus, input_fingerprint
 
 LIMIT = 200_000  # --max-bytes for these runs: the corpus's oversized files are just above it
 COUNT = 1000

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from corpus import generate_corpus, input_fingerprint
 from seeds_util import REPO
 
 from summarize.batch import BatchSummary, batch
@@ -20,6 +19,7 @@ from summarize.batch.pool import resolve_jobs
 from summarize.cli import main
 from summarize.config import Settings
 from summarize.errors import UsageError
+from summarize.evaluation.corpus import generate_corpus, input_fingerprint
 
 LIMIT = 200_000
 ANSI = re.compile(r"\x1b\[")

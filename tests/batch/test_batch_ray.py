@@ -19,7 +19,6 @@ import time
 from pathlib import Path
 
 import pytest
-from corpus import SEEDS_DIR, generate_corpus, snapshot
 from seeds_util import REPO
 
 from summarize.batch import batch
@@ -28,6 +27,7 @@ from summarize.batch.records import STATE_DIR
 from summarize.cli import main
 from summarize.config import Settings, load_settings
 from summarize.errors import UsageError
+from summarize.evaluation.corpus import SEEDS_DIR, generate_corpus, snapshot
 
 LIMIT = 200_000
 COUNT = 200

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from batch_runs import LIMIT, finish, records_done, start_batch, wait_for_records
-from corpus import generate_corpus, snapshot
 
 from summarize.batch import batch
 from summarize.config import Settings
+from summarize.evaluation.corpus import generate_corpus, snapshot
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,13 @@ body paragraphs shuffled, sometimes wrapped in an HTML page, spread over nested 
 files is broken on purpose (empty, binary, truncated multi-byte sequences, oversized) so a batch must
 record them as failures. The output is deterministic for a given ``seed``.
 
-Used by the batch tests and by ``eval/bench_batch.py``::
+Used by the batch tests and the batch benchmarks (``eval/bench_batch.py``, ``bench_db.py``,
+``bench_ray.py``); it reads the seeds of a checkout (``seeds/`` beside the package)::
 
-    from corpus import generate_corpus
+    from summarize.evaluation.corpus import generate_corpus
     manifest = generate_corpus(tmp_path / "reports", count=1000)
+
+    python -m summarize.evaluation.corpus OUT -n 300     # the same from the shell
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from pathlib import Path
 
 from summarize.evaluation.variants import encode, in_script, shuffle_paragraphs
 
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
 
 ENCODINGS = ("utf-8", "gb18030", "big5", "utf-16")
 SCRIPTS = ("simplified", "traditional", "as-is")
