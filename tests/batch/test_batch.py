@@ -20,6 +20,8 @@ from summarize.config import Settings
 from summarize.evaluation.corpus import Corpus, generate_corpus, input_fingerprint
 
 LIMIT = 200_000  # --max-bytes for these runs: the corpus's oversized files are just above it
+pytestmark = pytest.mark.slow  # 1,000 reports: tens of seconds on 2 cores (still run in CI)
+
 COUNT = 1000
 
 # What the reason for each kind of broken file must talk about.

@@ -30,6 +30,7 @@ def clean_run(corpus, tmp_path_factory) -> dict[str, object]:
     return snapshot(out)
 
 
+@pytest.mark.slow  # a killed batch and its rerun, in subprocesses
 @pytest.mark.parametrize("victims", ["group", "parent"])
 def test_sigkill_midway_then_rerun_equals_a_clean_run(corpus, clean_run, tmp_path: Path, victims: str) -> None:
     out = tmp_path / "out"
@@ -53,6 +54,7 @@ def test_sigkill_midway_then_rerun_equals_a_clean_run(corpus, clean_run, tmp_pat
     assert snapshot(out) == clean_run
 
 
+@pytest.mark.slow  # a killed batch and its rerun, in subprocesses
 def test_ctrl_c_or_sigterm_stop_cleanly_and_a_rerun_finishes(corpus, clean_run, tmp_path: Path) -> None:
     out = tmp_path / "out"
     proc = start_batch(corpus.root, out, tmp_path)
