@@ -119,7 +119,7 @@ class ReportActor:
         self.node = ray.get_runtime_context().get_node_id()
         self.fatal: str | None = None
         if warm_up_path is not None:
-            from .api import summarize_file
+            from ..api import summarize_file
 
             try:
                 summarize_file(warm_up_path, job.settings)
