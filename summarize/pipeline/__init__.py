@@ -71,15 +71,15 @@ def _uses_model(settings: Settings) -> bool:
 
 
 register("ingest", "summarize.pipeline.ingest:ingest", requires=("path", "raw"),
-         assigns=("raw_text", "text", "keep_script", "metadata", "quality"),
+         assigns=("raw_text", "text", "keep_script", "html_title", "quality"),
          about="detect the encoding, refuse what is not a report, strip terminal controls, unwrap HTML")
 # Corruption runs before normalize: undoing a mis-aligned GBK decoding needs the characters as scraped.
 register("corruption", "summarize.pipeline.corruption:detect_corruption", requires=("text",),
          assigns=("text", "quality"), about="repair mojibake, mark lost characters")
-register("normalize", "summarize.pipeline.normalize:normalize", requires=("text", "keep_script"),
-         assigns=("text", "metadata", "quality"),
+register("normalize", "summarize.pipeline.normalize:normalize", requires=("text", "keep_script", "html_title"),
+         assigns=("text", "html_title", "quality"),
          about="remove scraper pinyin, convert to Simplified, fold punctuation and width")
-register("clean", "summarize.pipeline.clean:clean", requires=("text", "metadata"),
+register("clean", "summarize.pipeline.clean:clean", requires=("text", "html_title"),
          assigns=("text", "metadata", "quality"),
          about="drop page chrome (line classifier), read the page metadata, locate corrupted spans")
 register("extract", "summarize.extract:extract", requires=("text", "metadata"), assigns=("facts", "quality"),

@@ -202,7 +202,7 @@ def _source_credit(line: str) -> str | None:
 
 def clean(report: Report, settings: Settings) -> Report:
     meta, quality = report.metadata, report.quality
-    html_title, meta.title = meta.title, None
+    meta.title = None
     dropped: list[DroppedLine] = []
     kept: list[str] = []
     title: str | None = None
@@ -261,7 +261,7 @@ def clean(report: Report, settings: Settings) -> Report:
                 line = line[tag.end():]
             title = line
         kept.append(line)
-    meta.title = title or _site_title(html_title)
+    meta.title = title or _site_title(report.html_title)
     quality.boilerplate_dropped.extend(dropped)
     report.text = "\n".join(kept)
     _locate_corruption(report)

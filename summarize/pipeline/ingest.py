@@ -95,7 +95,7 @@ def ingest(report: Report, settings: Settings) -> Report:
         report.text = body
         report.quality.input_format = "html"
         if title:
-            report.metadata.title = title  # a candidate; the cleaner prefers a headline line in the body
+            report.html_title = title  # a candidate; the cleaner prefers a headline line in the body
     if not report.text.strip():
         raise NotAReportError("has no text content", path=path)
     if not HAN.search(report.text):

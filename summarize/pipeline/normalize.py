@@ -173,11 +173,11 @@ def normalize(report: Report, settings: Settings) -> Report:
         text = to_simplified(text)
         text = fix_conversion(text)
         report.quality.script_converted = True
-    if report.metadata.title:  # an HTML <title>: the same treatment as the body
-        title = remove_annotations(report.metadata.title)[0]
+    if report.html_title:  # the same treatment as the body
+        title = remove_annotations(report.html_title)[0]
         if not report.keep_script:
             title = fix_conversion(to_simplified(title))
-        report.metadata.title = tidy_whitespace(fullwidth_punctuation(title))
+        report.html_title = tidy_whitespace(fullwidth_punctuation(title))
     text = FULLWIDTH_ALNUM.sub(lambda m: chr(ord(m.group(0)) - 0xFEE0), text)
     report.text = tidy_whitespace(fullwidth_punctuation(text))
     return report
