@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from summarize.compose.en import date_en
 from summarize.config import Settings
 from summarize.document import Facts, Item, Official, Report
 from summarize.english import (
@@ -23,7 +24,6 @@ from summarize.english.headline import HeadlineContext, render_headline
 from summarize.english.numbers import number_at
 from summarize.english.phrasebook import load_phrasebook
 from summarize.english.places import place_en
-from summarize.english.summary import date_en
 from summarize.english.titles import render_title
 from summarize.errors import UsageError
 from summarize.evaluation.references import facts_from_reference

@@ -16,7 +16,7 @@ def test_glossary_rendering_of_a_source_word_is_supported():
 
 
 def test_local_title_puts_the_place_first():
-    from summarize.english.summary import local_title
+    from summarize.compose.en import local_title
 
     assert local_title("District Party Secretary of Shangzhou", None) == "Shangzhou District Party Secretary"
     assert local_title("County Party Secretary", "Minquan County of Shangqiu") == "Minquan County Party Secretary"

@@ -25,13 +25,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from ..compose.en import local_title
 from .datafiles import english_toml
 from .event import compose_event, find_event, organizer
 from .glossary import Glossary
 from .grammar import render_phrase
 from .phrasebook import Phrasebook
 from .places import gazetteer, known_place_en, place_name_en
-from .summary import local_title
 
 _QUOTES = "“”\"‘’「」"
 _UNCLEAN = re.compile(r"[\[\]【】\u3400-\u9fff]")

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..compose.en import Person, build_summary
 from ..config import Settings
 from ..document import English, Facts, Report
 from .event import find_event
@@ -23,7 +24,6 @@ from .headline import HeadlineContext, render_headline
 from .phrasebook import Phrasebook, load_phrasebook
 from .places import known_place_en
 from .romanize import romanize_name
-from .summary import Person, build_summary
 from .titles import render_title
 
 
@@ -60,7 +60,7 @@ def _glossary(glossary: GlossaryLike) -> Glossary:
 
 def _simplified(facts: Facts) -> Facts:
     """A copy of ``facts`` in Simplified characters, which the glossary is written in (--keep-script)."""
-    from ..pipeline.script import fix_conversion, to_simplified
+    from ..text.script import fix_conversion, to_simplified
 
     def conv(text: str | None) -> str | None:
         return None if text is None else fix_conversion(to_simplified(text))

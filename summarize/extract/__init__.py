@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..compose.zh import compose_summary
 from ..config import Settings
 from ..document import Report
 from .dates import find_event_date
@@ -11,7 +12,6 @@ from .key_points import pick_key_points
 from .ner import tag_intervals
 from .officials import cue_intervals, find_officials
 from .places import find_jurisdiction
-from .summary import compose_summary
 from .text import sentences
 
 __all__ = ["extract"]

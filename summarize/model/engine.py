@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from ..compose import set_text
 from ..config import Settings
 from ..document import Report
 from ..errors import ModelError, UnsupportedOutputError
@@ -67,15 +68,6 @@ def _runner(res: Resolution, settings: Settings):
     assert res.path is not None
     backend = "ctranslate2" if res.ct2 else settings.backend
     return load_runner(res.path, backend=backend, device=settings.device, dtype=settings.dtype, name=res.name)
-
-
-def _set_value(report: Report, field_name: str, value: str) -> None:
-    if field_name == "summary_zh":
-        report.facts.summary_zh = value
-    elif field_name == "summary_en":
-        report.english.summary_en = value
-    else:
-        report.english.title_en = value
 
 
 def _generate_field(plan: Plan, report: Report, settings: Settings) -> str | None:
@@ -174,7 +166,7 @@ def apply_fields(report: Report, settings: Settings, plans: list[Plan]) -> Repor
         if problems:
             report.engine[plan.field] = f"rules (model output rejected: {_describe(problems)})"
         else:
-            _set_value(report, plan.field, output)
+            set_text(report, plan.field, output)
             report.engine[plan.field] = "model"
     return report
 

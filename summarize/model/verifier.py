@@ -486,7 +486,7 @@ _TITLE_HEADS = re.compile(r"\b(?:Secretary|Secretaries|Mayors?|Governors?|Magist
 def _fact_titles(report: Report) -> set[str]:
     """The English titles the facts hold (each official's title_en, which render_en composed from the
     Chinese title), their parts and their plurals ("Vice Chairmen of the ..."), as summary_en writes them."""
-    from ..english.summary import local_title, plural_title
+    from ..compose.en import local_title, plural_title
 
     titles: set[str] = set()
     for official in report.facts.officials:

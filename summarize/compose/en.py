@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .datafiles import english_toml
-from .numbers import month_name
-
 LONG_TITLE_WORDS = 6  # longer titles go after the name, between commas
 
 
 @cache
 def _config() -> dict[str, Any]:
+    # english/ imports this module (render, headline), so its helpers are imported here, at first use.
+    from ..english.datafiles import english_toml
+
     return english_toml("templates")["summary"]
 
 
@@ -34,6 +34,8 @@ class Person:
 
 def date_en(date: str | None) -> str | None:
     """YYYY-MM-DD -> "June 7, 2023"; MM-DD -> "March 1"; anything else -> None."""
+    from ..english.numbers import month_name
+
     if not date:
         return None
     parts = date.split("-")
@@ -239,7 +241,7 @@ def build_summary(*, date: str | None, place: str | None, event_type: str, event
     base = " ".join(_fix_commas(_capitalize(s)) for s in sentences)
     points: list[str] = []
     if config.get("directives_gerund"):  # "called for locking in targets", as news agencies write
-        from .grammar import english_adverbs, english_verbs, gerund_phrase
+        from ..english.grammar import english_adverbs, english_verbs, gerund_phrase
 
         key_points = [gerund_phrase(point, english_verbs(), english_adverbs()) for point in key_points]
     for point in key_points:
