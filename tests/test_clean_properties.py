@@ -13,7 +13,7 @@ from summarize.config import Settings
 from summarize.errors import InputError
 from summarize.pipeline.ingest import ingest_bytes
 from summarize.pipeline.normalize import remove_annotations
-from summarize.pipeline.script import to_simplified
+from summarize.text.script import to_simplified
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 SEED_LINES = [line for path in SEEDS for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]

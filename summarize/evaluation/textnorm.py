@@ -11,7 +11,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-from ..pipeline.script import to_simplified  # the pipeline's own OpenCC converter
+from ..text.script import to_simplified  # the pipeline's own OpenCC converter
 
 # One ROUGE token: a single CJK character, or a run of ASCII letters/digits (so "2023" is one token).
 _ZH_TOKEN = re.compile(r"[A-Za-z0-9]+|[^\sA-Za-z0-9]")

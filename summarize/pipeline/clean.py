@@ -22,8 +22,8 @@ from functools import cache
 from ..config import Settings
 from ..document import CorruptedSpan, DroppedLine, Metadata, Report
 from ..resources import data_toml
+from ..text.script import to_simplified
 from .lines import LineClassifier
-from .script import to_simplified
 
 PEOPLE_FIELDS = ("author", "reporter", "editor", "reviewer", "photographer")
 HAN = re.compile(r"[\u3400-\u9fff]")

@@ -23,8 +23,9 @@ from functools import cache
 from ..config import Settings
 from ..document import CorruptedSpan, Report
 from ..resources import common_chars, pinyin_syllables
+from ..text.han import is_han_char
+from ..text.script import to_simplified
 from .pinyin import SYLLABLE_CHARS, strip_tones
-from .script import is_han, to_simplified
 
 LOST = "?\ufffd"
 # A pinyin fragment whose '(' and preceding character were eaten: "?lián)".
@@ -83,7 +84,7 @@ def _repair_run(run: str, spans: list[CorruptedSpan]) -> str:
     before = _reading_score(run)
     if before >= 0.95:
         return run
-    if ASCII_LETTER.match(run) and len(run) > 1 and is_han(run[1]) and _reading_score(run[1:]) >= 0.9:
+    if ASCII_LETTER.match(run) and len(run) > 1 and is_han_char(run[1]) and _reading_score(run[1:]) >= 0.9:
         # The trail byte of the lost character: one byte off, the rest decodes to the same characters.
         return run[1:]
     candidates = [raw[1:]]  # off by one byte: the first byte belonged to the lost character

@@ -20,8 +20,9 @@ from functools import cache
 from ..config import Settings
 from ..document import CorruptedSpan, Report
 from ..resources import data_toml, pinyin_syllables
+from ..text.han import is_han_char
+from ..text.script import detect_script, fix_conversion, to_simplified
 from .pinyin import LOWER_SYLLABLE_CHARS, strip_tones
-from .script import detect_script, fix_conversion, is_han, to_simplified
 
 # Scrapers write pinyin in lower case; '(RONG)' or '(CPPCC)' is left alone.
 _SYLLABLE = rf"[{LOWER_SYLLABLE_CHARS}]{{1,7}}[1-5]?"
@@ -122,7 +123,7 @@ def _is_pinyin_annotation(inside: str) -> bool:
 
 
 def _is_cjk_context(ch: str, extra: str) -> bool:
-    return is_han(ch) or ch in extra
+    return is_han_char(ch) or ch in extra
 
 
 def fullwidth_punctuation(text: str) -> str:

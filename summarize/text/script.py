@@ -6,11 +6,7 @@ import os
 import re
 from functools import cache
 
-HAN_RANGES = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
-
-
-def is_han(ch: str) -> bool:
-    return any(lo <= ch <= hi for lo, hi in HAN_RANGES)
+from .han import is_han_char
 
 
 @cache
@@ -40,7 +36,7 @@ def detect_script(text: str) -> str:
     trad = traditional_only_chars()
     han = trad_count = 0
     for ch in text:
-        if is_han(ch):
+        if is_han_char(ch):
             han += 1
             trad_count += ch in trad
     if han == 0:

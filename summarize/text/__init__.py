@@ -1,0 +1,4 @@
+"""The shared text-and-data layer: Han characters, Chinese numerals, script detection, data files.
+
+Every stage imports these from here rather than defining its own; nothing here imports a stage.
+"""
