@@ -116,7 +116,6 @@ class Report:
     raw_text: str = ""  # decoded input, before any change
     text: str = ""  # the current text; after cleaning, the clean Simplified body
     html_title: str | None = None  # an HTML page's <title>: the cleaner's fallback for metadata.title
-    keep_script: bool = False
     metadata: Metadata = field(default_factory=Metadata)
     quality: QualityReport = field(default_factory=QualityReport)
     facts: Facts = field(default_factory=Facts)

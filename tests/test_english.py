@@ -370,7 +370,7 @@ def test_seeds_end_to_end_names_match_references():
 
 def test_traditional_facts_kept_in_their_script_are_rendered():
     facts = Facts(jurisdiction="維西縣", officials=[Official("馬盛春", "縣委書記", "spoke")])
-    report = render_en(Report(facts=facts, keep_script=True), Settings(keep_script=True))
+    report = render_en(Report(facts=facts), Settings(keep_script=True))
     official = report.facts.officials[0]
     assert (official.name, official.name_en, official.title_en) == ("馬盛春", "Ma Shengchun", "County Party Secretary")
     assert report.english.jurisdiction_en == "Weixi County"

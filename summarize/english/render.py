@@ -159,7 +159,7 @@ def render_english(facts: Facts, glossary: GlossaryLike = None, romanize_names: 
 def render_en(report: Report, settings: Settings) -> Report:
     """Pipeline stage: fill report.english and the English of officials and items."""
     rendering = render_all(report.facts, load_glossary(settings.glossary),
-                           simplify=report.keep_script or settings.keep_script,
+                           simplify=settings.keep_script,
                            phrasebook=load_phrasebook(getattr(settings, "phrasebook", None) or []))
     facts = report.facts
     for official, en in zip(facts.officials, rendering.officials, strict=True):

@@ -71,12 +71,12 @@ def _uses_model(settings: Settings) -> bool:
 
 
 register("ingest", "summarize.pipeline.ingest:ingest", requires=("path", "raw"),
-         assigns=("raw_text", "text", "keep_script", "html_title", "quality"),
+         assigns=("raw_text", "text", "html_title", "quality"),
          about="detect the encoding, refuse what is not a report, strip terminal controls, unwrap HTML")
 # Corruption runs before normalize: undoing a mis-aligned GBK decoding needs the characters as scraped.
 register("corruption", "summarize.pipeline.corruption:detect_corruption", requires=("text",),
          assigns=("text", "quality"), about="repair mojibake, mark lost characters")
-register("normalize", "summarize.pipeline.normalize:normalize", requires=("text", "keep_script", "html_title"),
+register("normalize", "summarize.pipeline.normalize:normalize", requires=("text", "html_title"),
          assigns=("text", "html_title", "quality"),
          about="remove scraper pinyin, convert to Simplified, fold punctuation and width")
 register("clean", "summarize.pipeline.clean:clean", requires=("text", "html_title"),

@@ -264,7 +264,7 @@ def clean(report: Report, settings: Settings) -> Report:
     meta.title = title or _site_title(report.html_title)
     quality.boilerplate_dropped.extend(dropped)
     report.text = "\n".join(kept)
-    _locate_corruption(report)
+    _locate_corruption(report, settings.keep_script)
     return report
 
 
@@ -292,13 +292,13 @@ def _site_title(html_title: str | None) -> str | None:
     return title
 
 
-def _locate_corruption(report: Report) -> None:
+def _locate_corruption(report: Report, keep_script: bool) -> None:
     """Give corrupted spans their offsets in the final clean text."""
     text = report.text
     located: list[CorruptedSpan] = []
     for span in report.quality.corrupted_spans:
         if span.kind == "mojibake" and span.repaired:
-            target = span.repaired if report.keep_script else to_simplified(span.repaired)
+            target = span.repaired if keep_script else to_simplified(span.repaired)
             start = text.find(target)
             located.append(CorruptedSpan(start, start + len(target) if start >= 0 else -1, span.text,
                                          span.kind, target))

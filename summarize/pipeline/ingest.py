@@ -80,7 +80,7 @@ def ingest(report: Report, settings: Settings) -> Report:
         raise InputError("looks like a binary file, not a text report", path=path)
     if own := own_output_kind(text):
         raise NotAReportError(f"is a summarize output ({own}), not a report", path=path)
-    report.raw_text, report.text, report.keep_script = text, text, settings.keep_script
+    report.raw_text, report.text = text, text
     report.quality.encoding = encoding
     if replaced:
         shown = ", ".join(f"{start}-{end}" if end - start > 1 else str(start) for start, end in replaced[:20])

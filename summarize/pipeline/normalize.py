@@ -170,13 +170,13 @@ def normalize(report: Report, settings: Settings) -> Report:
     report.quality.annotation_examples.extend(examples)
     script = detect_script(text)
     report.quality.script_detected = script
-    if script in ("traditional", "mixed") and not report.keep_script:
+    if script in ("traditional", "mixed") and not settings.keep_script:
         text = to_simplified(text)
         text = fix_conversion(text)
         report.quality.script_converted = True
     if report.html_title:  # the same treatment as the body
         title = remove_annotations(report.html_title)[0]
-        if not report.keep_script:
+        if not settings.keep_script:
             title = fix_conversion(to_simplified(title))
         report.html_title = tidy_whitespace(fullwidth_punctuation(title))
     text = FULLWIDTH_ALNUM.sub(lambda m: chr(ord(m.group(0)) - 0xFEE0), text)
