@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from ..text.han import HAN
 from .datafiles import english_toml
 from .glossary import Glossary, load_glossary
 from .phrasebook import Frame, Phrasebook, load_phrasebook
@@ -32,7 +33,6 @@ MAX_PLACE = 10  # longest gazetteer name tried
 NOUN_CATEGORIES = ("title", "post", "organ", "admin", "event", "slogan", "term", "place")
 _SEGMENT_SPLIT = re.compile(r"(?<!\d)[,，;；:：。!！?？](?!\d)|[，；：。！？]")
 _OPEN, _CLOSE = "“‘「『《〈\"", "”’」』》〉\""
-_HAN = re.compile(r"[\u3400-\u9fff]")
 # English manner adverbials that follow a verb's object ("advance X in a coordinated way").
 _MANNER = re.compile(r" ((?:in an? [\w-]+(?: [\w-]+)? (?:way|manner|fashion))|step by step|without delay|"
                      r"on an? [\w-]+ basis|in all respects|across the board|at all levels|in depth)$")
@@ -691,7 +691,7 @@ def parse_segment(text: str, lex: Lexicon, glossary: Glossary,
                   types: Sequence[str] = TOP_TYPES) -> tuple[str | None, str, str] | None:
     """(subject English or None, type, English) for one segment, or None when it does not parse whole."""
     text = _ENUMERATION.sub("", text).strip()  # 一是 / 第一 / 首先 open an item of a list
-    if len(text) > MAX_SEGMENT or not _HAN.search(text):
+    if len(text) > MAX_SEGMENT or not HAN.search(text):
         return None
     cells = Parser(text, lex, glossary).parse()
     n = len(text)

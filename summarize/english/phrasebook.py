@@ -17,13 +17,13 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import UsageError
+from ..text.han import HAN
 from .datafiles import ENGLISH_DIR
 
 PHRASEBOOK_DIR = ENGLISH_DIR / "phrasebook"
 TYPES = ("np", "vp", "v", "adv", "frame", "sense")
 WORD_TYPES = ("np", "vp", "v", "adv")  # what a sense (or a frame's note) may name
 SLOT = re.compile(r"\{([XYZ]):(np|vp)\}")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ def _problem(zh: str, en: str, kind: str, note: str) -> str | None:
         return f"unknown type {kind!r} (one of {', '.join(TYPES)})"
     if any(ch.isspace() for ch in zh):
         return f"the zh column must not contain spaces: {zh!r}"
-    if _HAN.search(en):
+    if HAN.search(en):
         return f"the en column holds Chinese characters: {en!r}"
     if kind == "sense" and note not in WORD_TYPES:
         return f"a sense needs its type in the note column (one of {', '.join(WORD_TYPES)}), got {note!r}"

@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from ..text.han import is_han_text
 from .datafiles import ENGLISH_DIR, read_tsv
 from .glossary import Glossary
-from .romanize import is_han, romanize_place
+from .romanize import romanize_place
 
 MIN_NAME = 2  # a unit name has at least two characters, unless the whole text is name + unit word
 MAX_STRICT_NAME = 4  # longer unknown names are not accepted as places in strict mode
@@ -89,7 +90,7 @@ def parse_place(text: str, glossary: Glossary, features: bool = False,
     accepts a name without a unit word only when the glossary or the gazetteer knows it.
     """
     text = text.strip()
-    if not text or not is_han(text):
+    if not text or not is_han_text(text):
         return None
     units: list[PlaceUnit] = []
     pos = 0

@@ -15,14 +15,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..text.han import is_han_char, is_han_text
 from .datafiles import english_table
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _NAME_SEPARATORS = re.compile(r"[·•‧・．.\s]+")
-
-
-def is_han(text: str) -> bool:
-    return bool(text) and all(_HAN.match(ch) for ch in text)
 
 
 @cache
@@ -36,7 +32,7 @@ def _pinyin_module():
 def _char_reading(ch: str, overrides: dict[str, str]) -> str:
     if ch in overrides:
         return overrides[ch]
-    if not _HAN.match(ch):
+    if not is_han_char(ch):
         return ch.lower()
     return _default_reading(ch)
 
@@ -79,8 +75,8 @@ def romanize_name(name: str) -> str:
         return name
     parts = [p for p in _NAME_SEPARATORS.split(name) if p]
     if len(parts) > 1:  # transliterated names written with a middle dot: one word per part
-        return " ".join(join_syllables([_char_reading(c, {}) for c in p]) if is_han(p) else p for p in parts)
-    if not is_han(name):
+        return " ".join(join_syllables([_char_reading(c, {}) for c in p]) if is_han_text(p) else p for p in parts)
+    if not is_han_text(name):
         return name
     surnames = english_table("surnames")
     given_overrides = english_table("given_names")
@@ -103,6 +99,6 @@ def romanize_name(name: str) -> str:
 
 def romanize_place(name: str) -> str:
     """A place name (without its unit word) as one pinyin word: 纳溪 -> Naxi, 西安 -> Xi'an."""
-    if not name or not is_han(name):
+    if not name or not is_han_text(name):
         return name
     return join_syllables(list(_word_readings(name)))

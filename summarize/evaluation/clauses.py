@@ -9,15 +9,14 @@ chrF are read together: a renderer that skips hard clauses gains chrF and loses 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UsageError
+from ..text.han import HAN
 
 COLUMNS = ("id", "report", "zh", "en")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -80,7 +79,7 @@ def read_clauses(path: str | Path) -> list[ClauseRef]:
 
 def flagged(en: str, fallback: bool = False) -> bool:
     """A rendering an analyst cannot trust: Chinese left in, a bracketed gap, or a dictionary fallback."""
-    return fallback or "[" in en or "]" in en or bool(_HAN.search(en))
+    return fallback or "[" in en or "]" in en or bool(HAN.search(en))
 
 
 def default_renderer(settings: object | None = None) -> Callable[[str], tuple[str | None, bool]]:

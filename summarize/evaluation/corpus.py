@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarize.evaluation.variants import encode, in_script, shuffle_paragraphs
+from summarize.text.han import is_han_char
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -73,16 +74,12 @@ def scripted(stem: str, script: str) -> str:
     return in_script(seed_texts()[stem], script)
 
 
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
-
-
 def annotate_pinyin(text: str, rng: random.Random, rate: float = 0.04) -> str:
     """Add scraper-style tone pinyin after some Han characters: 動 -> 動(dòng)."""
     out = []
     for ch in text:
         out.append(ch)
-        if _is_han(ch) and rng.random() < rate:
+        if is_han_char(ch) and rng.random() < rate:
             reading = _reading(ch)
             if reading:
                 out.append(f"({reading})")

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..resources import data_toml
+from ..text.han import HAN
 
-HAN = re.compile(r"[\u3400-\u9fff]")
 SENTENCE_END = re.compile(r"[。！？!?；]")
 # Separators of breadcrumbs and menus: 人民网>>上海频道, 首页 | 新闻.
 SEPARATOR = re.compile(r">>|》》|[>›»＞|｜]")
