@@ -20,6 +20,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from ..text.han import HAN
 from .cedict import _PARENS, _SKIP, DerivedTable, _cedict_path, _definitions, _index
 
 # jieba tags of common nouns (n: noun, ng: noun morpheme in a word, nz: other proper term,
@@ -87,6 +88,6 @@ def _sense_of_noun(word: str) -> str | None:
     sense = senses[0]
     if sense.startswith(("to ", "(", "-")) or len(sense.split()) > MAX_WORDS:
         return None  # a verb's gloss or an explanation
-    if re.search(r"[^\w\s'-]", sense) or re.search(r"[\u3400-\u9fff]", sense):
+    if re.search(r"[^\w\s'-]", sense) or HAN.search(sense):
         return None  # "sb/sth", brackets, Chinese in the gloss: not a rendering
     return sense  # CC-CEDICT writes common nouns in lower case and proper nouns capitalised

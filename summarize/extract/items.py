@@ -7,6 +7,7 @@ from functools import cache
 
 from ..document import Item
 from ..resources import data_toml
+from ..text.han import HAN, HAN_CLASS, is_han_char
 from .text import clauses
 
 QUOTED = re.compile(r"“([^“”\n]{2,40})”")
@@ -43,7 +44,7 @@ def find_projects(text: str) -> list[Item]:
         if cut:
             head = head[cut.end():]
         head = re.sub(r"^限?公司", "", head.lstrip("及和与、"))  # 有 cut inside 有限公司
-        if len(re.findall(r"[\u4e00-\u9fff]", head)) < 3 or rules["generic_project"].match(head):
+        if len(HAN.findall(head)) < 3 or rules["generic_project"].match(head):
             continue
         if not rules["project_head_end"].search(head) or re.search(r"\d{4}年", head):
             continue  # 做好项目, 2024年项目建设攻坚行动: not the name of a project
@@ -112,7 +113,7 @@ def _list_items(body: str, position: int, rules: dict) -> list[Item]:
             name = name[: name.index("项目") + 2] if not name.endswith("）") else name
         if name.endswith("）") and "项目（" in name:
             name = name[: name.rfind("（")]  # 市金属新材料项目（翅冀公司）: the firm in brackets
-        keep = (len(re.findall(r"[\u4e00-\u9fff0-9]", name)) >= 3 and "“" not in name and "”" not in name
+        keep = (len(re.findall(rf"[{HAN_CLASS}0-9]", name)) >= 3 and "“" not in name and "”" not in name
                 and not rules["generic_project"].match(name) and not rules["not_a_project"].search(name)
                 and not rules["project_cut_start"].match(name))
         if keep:
@@ -177,7 +178,7 @@ def _named_drives(text: str, rules: dict) -> list[Item]:
     names: dict[str, Item] = {}
     for match in rules["drive_end"].finditer(text):
         start = match.start()
-        while start > 0 and match.start() - start < 14 and "\u4e00" <= text[start - 1] <= "\u9fff":
+        while start > 0 and match.start() - start < 14 and is_han_char(text[start - 1]):
             start -= 1
         description = text[start:match.start()]
         cuts = list(rules["drive_cut"].finditer(description))

@@ -14,6 +14,7 @@ from functools import cache
 
 from ..document import Item
 from ..resources import data_toml
+from ..text.han import HAN_CLASS
 from .text import Span, clauses, sentences
 
 PARAGRAPH_LEAD_BONUS = 1.4
@@ -28,7 +29,7 @@ def _rules() -> dict[str, re.Pattern[str]]:
 
 
 def _bigrams(text: str) -> list[str]:
-    han = re.sub(r"[^\u4e00-\u9fff0-9]", "", text)
+    han = re.sub(rf"[^{HAN_CLASS}0-9]", "", text)
     return [han[i:i + 2] for i in range(len(han) - 1)]
 
 

@@ -20,6 +20,7 @@ from functools import cache
 
 from ..document import Official
 from ..resources import data_lines, data_toml
+from ..text.han import is_han_char
 from .ner import Tagged
 
 HARD_STOP = "，。；：！？\n“”（）()《》 "
@@ -98,7 +99,7 @@ def _plausible(name: str) -> bool:
     rules = _rules()
     if not 2 <= len(name) <= MAX_NAME or name[0] == "·" or name[-1] == "·":
         return False
-    if not all("\u4e00" <= ch <= "\u9fff" or ch == "·" for ch in name):
+    if not all(is_han_char(ch) or ch == "·" for ch in name):
         return False
     return not (any(ch in rules.not_in_name for ch in name) or rules.title_end.search(name))
 
