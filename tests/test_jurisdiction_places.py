@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.extract.places import find_jurisdiction, gazetteer, places_in, same_place
+from summarize.extract.places import find_jurisdiction, places_in, same_place
+from summarize.gazetteer import gazetteer
 
 
 @pytest.mark.parametrize(("name", "official"), [

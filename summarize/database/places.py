@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from ..extract.places import gazetteer, places_in
+from ..extract.places import places_in
+from ..gazetteer import gazetteer
 from ..resources import data_lines
 
 

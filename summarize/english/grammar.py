@@ -292,9 +292,9 @@ class Parser:
 
     def _places(self) -> None:
         """Gazetteer places only: a common word or a person's name never becomes a place."""
-        from .places import gazetteer, place_en, place_name_en
+        from .places import place_en, place_index, place_name_en
 
-        full, short = gazetteer()
+        full, short = place_index()
         text, n = self.text, len(self.text)
         for i in range(n):
             for j in range(i + 2, min(n, i + MAX_PLACE) + 1):

@@ -31,7 +31,7 @@ from .event import compose_event, find_event, organizer
 from .glossary import Glossary
 from .grammar import render_phrase
 from .phrasebook import Phrasebook
-from .places import gazetteer, known_place_en, place_name_en
+from .places import known_place_en, place_index, place_name_en
 
 _QUOTES = "“”\"‘’「」"
 _UNCLEAN = re.compile(r"[\[\]【】\u3400-\u9fff]")
@@ -91,7 +91,7 @@ def _place(text: str, glossary: Glossary) -> str | None:
     entry = glossary.get(text)
     if entry is not None and entry.category == "admin":  # 高新区 is a kind of zone, not a name
         return f"the {entry.en}"
-    if text in gazetteer()[1]:
+    if text in place_index()[1]:
         return place_name_en(text, glossary)  # 秀山, 琼海: a known name without its unit word
     return known_place_en(text, glossary, joiner=" of ")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from ..gazetteer import place_rows
 from ..text.han import is_han_text
 from .datafiles import ENGLISH_DIR, read_tsv
 from .glossary import Glossary
@@ -42,14 +43,12 @@ def suffixes() -> tuple[Suffix, ...]:
 
 
 @cache
-def gazetteer() -> tuple[dict[str, list[str]], frozenset[str]]:
+def place_index() -> tuple[dict[str, list[str]], frozenset[str]]:
     """From data/places/places.tsv: full unit name -> parent names, and the names without unit words.
 
     Lets a bare county name get its city (大观区 -> Daguan District, Anqing) and lets a place name
     written without its unit word inside a phrase (宁德服务) be recognised as a place.
     """
-    from ..extract.places import place_rows  # the one reader of the gazetteer file
-
     parents: dict[str, list[str]] = {}
     short: set[str] = set()
     for name, _level, parent in place_rows():
@@ -63,7 +62,7 @@ def gazetteer() -> tuple[dict[str, list[str]], frozenset[str]]:
 
 def known_parent(name: str) -> str | None:
     """The city a county-level unit belongs to, when the gazetteer knows exactly one."""
-    parents = {p for p in gazetteer()[0].get(name, []) if p.endswith(("市", "州", "盟", "地区"))}
+    parents = {p for p in place_index()[0].get(name, []) if p.endswith(("市", "州", "盟", "地区"))}
     return parents.pop() if len(parents) == 1 else None
 
 
@@ -108,14 +107,14 @@ def parse_place(text: str, glossary: Glossary, features: bool = False,
             if found:
                 break
         if found is None:
-            known = rest in glossary.with_category("place") or rest in gazetteer()[1]
+            known = rest in glossary.with_category("place") or rest in place_index()[1]
             if known or (len(rest) >= MIN_NAME and not strict):
                 units.append(PlaceUnit(rest, None))
                 break
             return None
         name, suffix = found
         name, ethnic = _split_ethnic(name, glossary) if suffix.zh.startswith("自治") else (name, ())
-        if strict and len(name) > MAX_STRICT_NAME and name not in gazetteer()[1]:
+        if strict and len(name) > MAX_STRICT_NAME and name not in place_index()[1]:
             return None  # 市委书记张三到高新区 is no place name
         units.append(PlaceUnit(name, suffix, ethnic))
         pos += len(found[0]) + len(suffix.zh)
@@ -171,7 +170,7 @@ def place_en(text: str, glossary: Glossary, joiner: str = ", ", unit_word: bool 
 def _autonomous_cores(ethnic: frozenset[str]) -> frozenset[str]:
     """Gazetteer names less their ethnic groups (维西傈僳族 -> 维西): reports write 维西县 for 维西傈僳族自治县."""
     cores = set()
-    for name in gazetteer()[1]:
+    for name in place_index()[1]:
         core = name
         while "族" in core and (group := next((e for e in ethnic if core.endswith(e) and len(core) > len(e)), None)):
             core = core[: -len(group)]
@@ -182,7 +181,7 @@ def _autonomous_cores(ethnic: frozenset[str]) -> frozenset[str]:
 
 def is_known_unit(unit: PlaceUnit, glossary: Glossary) -> bool:
     """A unit whose name the gazetteer or the glossary's places list: never a common word or a person's name."""
-    full, short = gazetteer()
+    full, short = place_index()
     name = unit.name + "".join(unit.ethnic)
     places = glossary.with_category("place")
     if name in short or unit.name in places or unit.name in _autonomous_cores(frozenset(glossary.with_category("ethnic"))):
