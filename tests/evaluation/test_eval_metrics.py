@@ -15,7 +15,7 @@ from summarize.evaluation.matching import contains_match, match_sets
 from summarize.evaluation.rouge import lcs_length, rouge_l, rouge_n
 from summarize.evaluation.textnorm import canonical, en_tokens, to_simplified, zh_tokens
 
-CRAFTED = Path(__file__).parent / "data" / "eval_crafted"
+CRAFTED = Path(__file__).parents[1] / "data" / "eval_crafted"
 
 
 def note(stem: str) -> dict:

@@ -10,7 +10,7 @@ import pytest
 
 from summarize.cli import main
 
-CRAFTED = Path(__file__).parent / "data" / "eval_crafted"
+CRAFTED = Path(__file__).parents[1] / "data" / "eval_crafted"
 
 
 @pytest.fixture(scope="module")

@@ -24,7 +24,7 @@ from summarize.database.build import batch_records
 from summarize.database.query import all_rows
 from summarize.evaluation.corpus import generate_corpus
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def mentions_of(out: Path, report: str) -> dict[str, int]:

@@ -28,7 +28,7 @@ from summarize.english.titles import render_title
 from summarize.errors import UsageError
 from summarize.evaluation.references import facts_from_reference
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 REFERENCES = sorted((ROOT / "eval" / "references").glob("*.json"))
 
 

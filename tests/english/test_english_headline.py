@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 _UNCLEAN = re.compile(r"[\[\]【】\u3400-\u9fff]")
 
 

@@ -19,7 +19,7 @@ from summarize.batch import batch
 from summarize.config import Settings
 from summarize.evaluation.variants import shuffle_paragraphs
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

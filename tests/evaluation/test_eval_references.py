@@ -11,8 +11,8 @@ import pytest
 from summarize.errors import UsageError
 from summarize.evaluation.references import load_reference, load_suite, validate_reference
 
-ROOT = Path(__file__).resolve().parent.parent
-CRAFTED = Path(__file__).parent / "data" / "eval_crafted"
+ROOT = Path(__file__).resolve().parents[2]
+CRAFTED = Path(__file__).parents[1] / "data" / "eval_crafted"
 
 
 def test_builtin_suite_is_the_seeds_and_every_note_is_valid():

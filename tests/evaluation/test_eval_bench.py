@@ -13,7 +13,7 @@ from summarize.evaluation.textnorm import canonical
 from summarize.evaluation.variants import lengthened, load_texts, variants
 from summarize.pipeline.ingest import ingest_bytes
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def test_fit_growth_recovers_known_exponents():

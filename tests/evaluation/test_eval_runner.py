@@ -10,7 +10,7 @@ from summarize.document import Report
 from summarize.evaluation import baselines
 from summarize.evaluation.runner import evaluate_suite
 
-CRAFTED = Path(__file__).parent / "data" / "eval_crafted"
+CRAFTED = Path(__file__).parents[1] / "data" / "eval_crafted"
 
 BODY = ("青山县召开2024年重点项目推进会\n"
         "3月11日上午，青山县召开推进会。县委书记王建国出席会议并讲话！会议要求坚持“项目为王”，"
