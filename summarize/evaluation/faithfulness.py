@@ -1,6 +1,6 @@
 """Faithfulness: the share of names, numbers and dates in the outputs the source does not support.
 
-The judge is the model engine's verifier, ``summarize.model.verifier.find_unsupported(output,
+The judge is the model engine's verifier, ``summarize.grounding.verifier.find_unsupported(output,
 report, lang) -> [{"kind", "text", "start", "end"}]``. Until it exists a fallback checks numbers
 and dates only (``VERIFIER`` says which one ran). The verifier lists only what it rejects, so the
 denominator is counted here: every date, number and known person name (from the system's own
@@ -28,14 +28,14 @@ MENTION = {
 
 def _verifier():
     try:
-        from ..model.verifier import find_unsupported
+        from ..grounding.verifier import find_unsupported
     except ImportError:
         return None
     return find_unsupported
 
 
 def verifier_name() -> str:
-    return "summarize.model.verifier" if _verifier() is not None else "fallback (numbers and dates only)"
+    return "summarize.grounding.verifier" if _verifier() is not None else "fallback (numbers and dates only)"
 
 
 def _fallback_unsupported(output: str, report: Report, lang: str) -> list[dict[str, Any]]:

@@ -127,7 +127,7 @@ def _wrong_language(output: str, lang: str) -> str | None:
 
 def _verify(report: Report, label: str, output: str, lang: str, settings: Settings) -> list[dict[str, Any]]:
     """Record what the source does not support under ``label``; --strict makes any of it an error."""
-    from .verifier import find_unsupported
+    from ..grounding.verifier import find_unsupported
 
     problems = [{**p, "field": label} for p in find_unsupported(output, report, lang)]
     report.quality.unsupported.extend(problems)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from summarize.api import clean_text
-from summarize.model.verifier import find_unsupported
+from summarize.grounding.verifier import find_unsupported
 
 TEXT = "商州区召开常委会议\n11月17日，新疆维吾尔自治区党委书记王乐泉到商州区调研，商州区委书记张盈安主持会议。\n"
 

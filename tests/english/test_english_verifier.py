@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from summarize.api import clean_text
-from summarize.model.verifier import find_unsupported
+from summarize.grounding.verifier import find_unsupported
 
 
 def test_glossary_rendering_of_a_source_word_is_supported():

@@ -11,7 +11,7 @@ from seeds_util import heavy_imports_after
 
 from summarize.api import clean_file
 from summarize.document import Facts, Item, Official
-from summarize.model.verifier import find_unsupported, parse_zh_numeral
+from summarize.grounding.verifier import find_unsupported, parse_zh_numeral
 
 STEM = "001_15533f8b4921b7a4"
 
@@ -87,7 +87,7 @@ def test_lang_is_checked(report):
 
 
 def test_verifier_does_not_import_torch():
-    code = ("from summarize.model import verifier\nfrom summarize.document import Report\n"
+    code = ("from summarize.grounding import verifier\nfrom summarize.document import Report\n"
             "verifier.find_unsupported('马盛春讲话', Report(text='马盛春讲话'), 'zh')")
     assert heavy_imports_after(code) == []
 
