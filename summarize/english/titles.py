@@ -165,10 +165,17 @@ def split_chain(title: str) -> list[str]:
     return [p.strip() for p in re.split(pattern, title) if p.strip()]
 
 
+MAX_TITLE_CHARS = 60  # the longest chain in the seeds' and the dev suite's notes has 26 characters
+
+
 def render_title(title: str | None, glossary: Glossary, untranslated: list[str] | None = None) -> str | None:
     """English for a title chain, in the style of the reference notes, or None when a part does not
     compose (the title is then appended to ``untranslated``, when given)."""
     if not title or not title.strip():
+        return None
+    if len(title) > MAX_TITLE_CHARS:  # not a title chain but a run of text: never parsed (that is quadratic)
+        if untranslated is not None and title not in untranslated:
+            untranslated.append(title)
         return None
     rendered = [render_part(p, glossary) for p in split_chain(title)]
     if any(part is None for part in rendered):
