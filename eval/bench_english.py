@@ -29,9 +29,10 @@ def main(argv: list[str] | None = None) -> int:
     if not facts:
         parser.error(f"no *.json reference notes in {args.references}")
 
-    from summarize.english import cedict, render_all
+    from summarize.english import render_all
     from summarize.english.glossary import load_glossary
     from summarize.english.romanize import romanize_name
+    from summarize.text import cedict
 
     started = time.perf_counter()
     glossary = load_glossary()

