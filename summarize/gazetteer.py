@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .resources import data_lines
+from .text.datafiles import load_lines
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class Place:
 def place_rows() -> tuple[tuple[str, str, str], ...]:
     """(name, level, parent name) of every unit in data/places/places.tsv, as written there."""
     rows = []
-    for line in data_lines("places/places.tsv"):
+    for line in load_lines("places/places.tsv"):
         _, name, level, parent = (line.split("\t") + [""])[:4]
         rows.append((name, level, parent))
     return tuple(rows)
@@ -41,7 +41,7 @@ NOT_PARENTS = ("市辖区", "县", "省直辖县级行政区划", "自治区直�
 @cache
 def _province_of_code() -> dict[str, str]:
     provinces = {}
-    for line in data_lines("places/places.tsv"):
+    for line in load_lines("places/places.tsv"):
         code, name, level = line.split("\t")[:3]
         if level == "province":
             provinces[code[:2]] = name
@@ -51,10 +51,10 @@ def _province_of_code() -> dict[str, str]:
 @cache
 def units() -> tuple[Place, ...]:
     """Every unit of the gazetteer file as a Place, in file order (provinces before their cities)."""
-    generic = set(data_lines("places/generic_names.txt"))
+    generic = set(load_lines("places/generic_names.txt"))
     provinces = _province_of_code()
     found = []
-    for line in data_lines("places/places.tsv"):
+    for line in load_lines("places/places.tsv"):
         code, name, level, parent = (line.split("\t") + [""])[:4]
         if name in generic:
             continue
@@ -128,7 +128,7 @@ def _without_people(name: str) -> str:
 
 @cache
 def _groups() -> str:
-    return "|".join(sorted(data_lines("places/ethnic_groups.txt"), key=len, reverse=True))
+    return "|".join(sorted(load_lines("places/ethnic_groups.txt"), key=len, reverse=True))
 
 
 @cache

@@ -20,9 +20,9 @@ LONG_TITLE_WORDS = 6  # longer titles go after the name, between commas
 @cache
 def _config() -> dict[str, Any]:
     # english/ imports this module (render, headline), so its helpers are imported here, at first use.
-    from ..english.datafiles import english_toml
+    from ..text.datafiles import load_toml
 
-    return english_toml("templates")["summary"]
+    return load_toml("english/templates.toml")["summary"]
 
 
 @dataclass

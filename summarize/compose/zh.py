@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from ..document import Facts, Item, Official
-from ..resources import data_toml
+from ..text.datafiles import load_toml
 
 MAX_CHARS = 150
 LOST = re.compile("[?\ufffd]")  # a character the scraper lost (pipeline/corruption.py)
@@ -21,7 +21,7 @@ SCOPE_PREFIX = re.compile(r"^(?:全|我)(?:市|县|区|州|省|镇|乡)")
 
 @cache
 def _rules() -> dict:
-    rules = data_toml("summary.toml")["summary"]
+    rules = load_toml("summary.toml")["summary"]
     compiled = {key: re.compile(value) for key, value in rules.items() if isinstance(value, str)}
     return {**rules, **compiled}
 

@@ -14,7 +14,7 @@ from functools import cache
 
 from ..extract.places import places_in
 from ..gazetteer import gazetteer
-from ..resources import data_lines
+from ..text.datafiles import load_lines
 
 
 @dataclass(frozen=True)
@@ -28,10 +28,10 @@ class Node:
 def _units() -> tuple[dict[str, tuple[str, str]], dict[str, list[str]]]:
     """adcode -> (everyday name, level), and everyday or official name -> adcodes (file order)."""
     index = gazetteer()
-    generic = set(data_lines("places/generic_names.txt"))
+    generic = set(load_lines("places/generic_names.txt"))
     by_code: dict[str, tuple[str, str]] = {}
     codes_of: dict[str, list[str]] = {}
-    for line in data_lines("places/places.tsv"):
+    for line in load_lines("places/places.tsv"):
         code, name, level = (line.split("\t") + ["", ""])[:3]
         if name in generic:  # 市辖区, 县: placeholders between a municipality and its districts
             continue

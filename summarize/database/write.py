@@ -19,7 +19,7 @@ from typing import Any
 
 from ..errors import SummarizeError
 from ..io import atomic_write_text
-from ..resources import data_text
+from ..text.datafiles import load_text
 from .people import Mention, mention_date, merge_people
 from .rows import db_path, record_key, report_rows
 from .schema import ITEM_TABLES, MENTION_TABLES, SCHEMA_VERSION, create_schema, drop_all
@@ -61,7 +61,7 @@ def sync_database(out_dir: str | os.PathLike[str], records: Iterable[dict[str, A
     finally:
         if rebuild:
             path.unlink(missing_ok=True)
-    atomic_write_text(out / METADATA_NAME, data_text("database_metadata.json"))
+    atomic_write_text(out / METADATA_NAME, load_text("database_metadata.json"))
     return result
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .datafiles import english_toml
+from ..text.datafiles import load_toml
 from .glossary import Glossary
 from .grammar import modifier as grammar_modifier
 from .grammar import render_phrase
@@ -27,7 +27,7 @@ _QUOTES = "“”\"‘’「」"
 
 @cache
 def _config() -> dict[str, Any]:
-    return english_toml("templates")["event"]
+    return load_toml("english/templates.toml")["event"]
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import UsageError
-from .datafiles import DATA_DIR, read_tsv
+from ..text.datafiles import data_path, read_tsv
 
-BUILTIN_GLOSSARY_DIR = DATA_DIR / "glossary"  # titles.tsv, organs.tsv, events.tsv ...: one category each
+BUILTIN_GLOSSARY_DIR = data_path("glossary")  # titles.tsv, organs.tsv, events.tsv ...: one category each
 COLUMNS = ("zh", "en", "category")
 OMIT = "-"  # an en value that renders as nothing
 

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from ..text.datafiles import load_toml
 from ..text.han import HAN
-from .datafiles import english_toml
 from .glossary import Glossary, load_glossary
 from .phrasebook import Frame, Phrasebook, load_phrasebook
 
@@ -76,7 +76,7 @@ def join_list(items: Sequence[str], last: str = "and") -> str:
 
 @cache
 def _rules() -> dict[str, Any]:
-    return english_toml("grammar")
+    return load_toml("english/grammar.toml")
 
 
 @dataclass

@@ -26,7 +26,7 @@ from functools import cache
 from typing import Any
 
 from ..compose.en import local_title
-from .datafiles import english_toml
+from ..text.datafiles import load_toml
 from .event import compose_event, find_event, organizer
 from .glossary import Glossary
 from .grammar import render_phrase
@@ -43,7 +43,7 @@ _PARTS = re.compile(r"——|—|--|\s{1,}|｜|\|")
 
 @cache
 def _config() -> dict[str, Any]:
-    return english_toml("templates")["headline"]
+    return load_toml("english/templates.toml")["headline"]
 
 
 @dataclass(frozen=True)

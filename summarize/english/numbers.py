@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .datafiles import english_toml
+from ..text.datafiles import load_toml
 
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -38,7 +38,7 @@ def ordinal(number: int) -> str:
 
 @cache
 def _numbers() -> tuple[list[tuple[re.Pattern[str], str]], list[str]]:
-    data = english_toml("numbers")
+    data = load_toml("english/numbers.toml")
     return [(re.compile(p["regex"]), p["en"]) for p in data["pattern"]], data["months"]
 
 

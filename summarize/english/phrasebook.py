@@ -17,10 +17,10 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import UsageError
+from ..text.datafiles import data_path
 from ..text.han import HAN
-from .datafiles import ENGLISH_DIR
 
-PHRASEBOOK_DIR = ENGLISH_DIR / "phrasebook"
+PHRASEBOOK_DIR = data_path("english/phrasebook")
 TYPES = ("np", "vp", "v", "adv", "frame", "sense")
 WORD_TYPES = ("np", "vp", "v", "adv")  # what a sense (or a frame's note) may name
 SLOT = re.compile(r"\{([XYZ]):(np|vp)\}")

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..gazetteer import place_rows
+from ..text.datafiles import load_tsv
 from ..text.han import is_han_text
-from .datafiles import ENGLISH_DIR, read_tsv
 from .glossary import Glossary
 from .romanize import romanize_place
 
@@ -38,7 +38,7 @@ class PlaceUnit:
 
 @cache
 def suffixes() -> tuple[Suffix, ...]:
-    rows = read_tsv(ENGLISH_DIR / "place_suffixes.tsv", ("zh", "en", "style"))
+    rows = load_tsv("english/place_suffixes.tsv", ("zh", "en", "style"))
     return tuple(sorted((Suffix(*f) for _, f in rows), key=lambda s: -len(s.zh)))
 
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..text.datafiles import load_tsv
 from ..text.han import is_han_char, is_han_text
-from .datafiles import english_table
 
 _NAME_SEPARATORS = re.compile(r"[·•‧・．.\s]+")
 
@@ -58,6 +58,12 @@ def join_syllables(syllables: list[str]) -> str:
             word += "'"
         word += syllable
     return word[:1].upper() + word[1:]
+
+
+@cache
+def english_table(name: str) -> dict[str, str]:
+    """A two-column zh -> pinyin table from data/english/<name>.tsv."""
+    return {f[0]: f[1] for _, f in load_tsv(f"english/{name}.tsv", ("zh", "pinyin"))}
 
 
 def split_name(name: str) -> tuple[str, str]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from .datafiles import english_toml
+from ..text.datafiles import load_toml
 from .glossary import Glossary
 from .places import is_known_unit, parse_place, place_en
 
@@ -35,7 +35,7 @@ class Part:
 
 @cache
 def _config() -> dict[str, Any]:
-    return english_toml("titles")
+    return load_toml("english/titles.toml")
 
 
 def _clean(text: str) -> str:

@@ -12,20 +12,20 @@ import re
 from bisect import bisect_left
 from functools import cache
 
-from ..resources import data_toml
+from ..text.datafiles import load_toml
 from .text import cn_number
 
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
-    rules = data_toml("events.toml")["dates"]
+    rules = load_toml("events.toml")["dates"]
     return (re.compile(rules["month_day"]), re.compile(rules["time_of_day"]), re.compile(rules["event_cues"]),
             re.compile(rules["deadline_after"]))
 
 
 @cache
 def _more() -> dict[str, re.Pattern[str]]:
-    rules = data_toml("events.toml")["dates"]
+    rules = load_toml("events.toml")["dates"]
     return {key: re.compile(rules[key]) for key in ("event_words", "range_after", "dispatch_after", "year")}
 
 

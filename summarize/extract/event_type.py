@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..resources import data_toml
+from ..text.datafiles import load_toml
 
 
 @cache
 def _cues() -> list[tuple[str, re.Pattern[str]]]:
-    rules = data_toml("events.toml")["event_types"]
+    rules = load_toml("events.toml")["event_types"]
     return [(name, re.compile(rules[name])) for name in rules["order"]]
 
 

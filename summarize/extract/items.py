@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from ..document import Item
-from ..resources import data_toml
+from ..text.datafiles import load_toml
 from ..text.han import HAN, HAN_CLASS, is_han_char
 from .text import clauses
 
@@ -18,7 +18,7 @@ LIST_SEPARATORS = "、，。；：“”《》\n（("
 @cache
 def _rules() -> dict[str, re.Pattern[str] | list[str]]:
     # items.toml groups the cues by kind ([projects], [campaigns], [targets]); the keys are distinct.
-    items = {key: value for section in data_toml("items.toml").values() for key, value in section.items()}
+    items = {key: value for section in load_toml("items.toml").values() for key, value in section.items()}
     compiled: dict[str, re.Pattern[str] | list[str]] = {
         key: re.compile(value) for key, value in items.items() if isinstance(value, str)
     }

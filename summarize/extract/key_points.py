@@ -13,7 +13,7 @@ from collections import Counter
 from functools import cache
 
 from ..document import Item
-from ..resources import data_toml
+from ..text.datafiles import load_toml
 from ..text.han import HAN_CLASS
 from .text import Span, clauses, sentences
 
@@ -24,7 +24,7 @@ MIN_LEN = 8
 
 @cache
 def _rules() -> dict[str, re.Pattern[str]]:
-    rules = data_toml("key_points.toml")["key_points"]
+    rules = load_toml("key_points.toml")["key_points"]
     return {key: re.compile(value) for key, value in rules.items()}
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..document import Official
-from ..resources import data_lines, data_toml
+from ..text.datafiles import load_lines, load_toml
 from ..text.han import is_han_char
 from .ner import Tagged
 
@@ -57,10 +57,10 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    rules = data_toml("extract.toml")
+    rules = load_toml("extract.toml")
     words = sorted(rules["officials"]["title_words"], key=len, reverse=True)
     alternation = "|".join(map(re.escape, words))
-    surnames = data_lines("surnames.txt")
+    surnames = load_lines("surnames.txt")
     roles = rules["roles"]
     return _Rules(
         title_end=re.compile(alternation),
@@ -349,7 +349,7 @@ def find_officials(text: str, excluded_names: set[str] | None = None,
     _pronoun_roles(text, people)
     officials = []
     for person in sorted(people.values(), key=lambda p: p.start):
-        role = next((r for r in data_toml("extract.toml")["roles"]["priority"] if r in person.roles), "attended")
+        role = next((r for r in load_toml("extract.toml")["roles"]["priority"] if r in person.roles), "attended")
         officials.append(Official(person.name, person.title, role, person.start, person.end))
     return officials
 

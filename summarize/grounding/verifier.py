@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from ..document import Report
-from ..resources import data_toml
+from ..text.datafiles import load_lines, load_toml
 
-DATA = Path(__file__).parent / "data"
+DATA = "grounding/data"  # the verifier's word lists, inside the package
+
 CJK = "\u4e00-\u9fff"
 ZH_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
 ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -27,14 +27,9 @@ ZH_SCALES = {"万": 10_000, "亿": 100_000_000}
 ZH_MEASURE = "个项年月日天名人家次条元户座所批场亩公里米吨台辆件处期位股支类份万亿%"
 
 
-def _lines(name: str) -> list[str]:
-    text = (DATA / name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 def _syllables() -> frozenset[str]:
     """The shared syllable table, with ü also spelled v and u as English text writes it (Lü, Lv, Lu)."""
-    from ..resources import pinyin_syllables
+    from ..text.datafiles import pinyin_syllables
 
     # Interjection readings (嗯 n, 呣 m) would let English words like "No" split into syllables.
     base = pinyin_syllables() - {"m", "n", "ng", "hm", "hng"}
@@ -43,20 +38,20 @@ def _syllables() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    numbers = [line.split("\t") for line in _lines("en_numbers.tsv")]
+    numbers = [line.split("\t") for line in load_lines("en_numbers.tsv", under=DATA)]
     return {
         "syllables": _syllables(),
         # The extractor's title words: one list decides what counts as a title before a name.
-        "titles": list(data_toml("extract.toml")["officials"]["title_words"]),
-        "followers": _lines("zh_name_followers.txt"),
-        "suffixes": _lines("zh_place_suffixes.txt"),
-        "generic": frozenset(_lines("zh_place_generic.txt")),
-        "allowed": frozenset(_lines("allowed_places.txt")),
-        "place_words": frozenset(_lines("en_place_words.txt")),
-        "not_names": frozenset(w.lower() for w in _lines("en_not_names.txt")),
-        "english": frozenset(_lines("en_words_pinyin_like.txt")),
+        "titles": list(load_toml("extract.toml")["officials"]["title_words"]),
+        "followers": load_lines("zh_name_followers.txt", under=DATA),
+        "suffixes": load_lines("zh_place_suffixes.txt", under=DATA),
+        "generic": frozenset(load_lines("zh_place_generic.txt", under=DATA)),
+        "allowed": frozenset(load_lines("allowed_places.txt", under=DATA)),
+        "place_words": frozenset(load_lines("en_place_words.txt", under=DATA)),
+        "not_names": frozenset(w.lower() for w in load_lines("en_not_names.txt", under=DATA)),
+        "english": frozenset(load_lines("en_words_pinyin_like.txt", under=DATA)),
         "en_numbers": {w: (int(v), k) for w, v, k in numbers},
-        "months": {w: int(m) for w, m in (line.split("\t") for line in _lines("en_months.tsv"))},
+        "months": {w: int(m) for w, m in (line.split("\t") for line in load_lines("en_months.tsv", under=DATA))},
     }
 
 

@@ -53,9 +53,9 @@ def to_simplified(text: str) -> str:
 
 @cache
 def _conversion_fixes() -> tuple[re.Pattern[str], dict[str, str]]:
-    from ..resources import data_lines
+    from ..text.datafiles import load_lines
 
-    fixes = dict(line.split("\t")[:2] for line in data_lines("t2s_fixes.tsv"))
+    fixes = dict(line.split("\t")[:2] for line in load_lines("t2s_fixes.tsv"))
     pattern = re.compile("|".join(sorted(map(re.escape, fixes), key=len, reverse=True)))
     return pattern, fixes
 
