@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .text.datafiles import load_lines
+from .text.han import HAN_CLASS
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def gazetteer() -> dict[str, Place]:
 
 
 # A banner's name: direction, the Mongolian name, wing, position: 西|乌珠穆沁|旗, 科尔沁|左翼|中|旗.
-BANNER = re.compile(r"^(东|西)?([\u4e00-\u9fff]+?)(左翼|右翼|左|右)?(前|中|后)?旗$")
+BANNER = re.compile(rf"^(东|西)?([{HAN_CLASS}]+?)(左翼|右翼|左|右)?(前|中|后)?旗$")
 
 
 def _short_forms() -> dict[str, Place]:
@@ -135,8 +136,8 @@ def _groups() -> str:
 def _autonomy() -> re.Pattern[str]:
     """Ethnic-autonomy words, dropped to get the everyday name: 维西傈僳族自治县 -> 维西县."""
     # The place's own name (two characters at least) comes first: 陵水|黎族自治县, not 陵|水黎族 (水 is a people).
-    return re.compile(rf"(?<=^[\u4e00-\u9fff]{{2}})(?:(?:{_groups()})族?)+?自治(?=[县州旗区])|"
-                      rf"(?<=^[\u4e00-\u9fff]{{3}})(?:(?:{_groups()})族?)+?自治(?=[县州旗区])")
+    return re.compile(rf"(?<=^[{HAN_CLASS}]{{2}})(?:(?:{_groups()})族?)+?自治(?=[县州旗区])|"
+                      rf"(?<=^[{HAN_CLASS}]{{3}})(?:(?:{_groups()})族?)+?自治(?=[县州旗区])")
 
 
 def _everyday(name: str) -> str:

@@ -13,6 +13,7 @@ from functools import cache
 
 from ..document import Facts, Item, Official
 from ..text.datafiles import load_toml
+from ..text.han import HAN_CLASS
 
 MAX_CHARS = 150
 LOST = re.compile("[?\ufffd]")  # a character the scraper lost (pipeline/corruption.py)
@@ -89,7 +90,7 @@ def _lead_clause(lead: str) -> str | None:
     (为深入学习…，) sends the opening back to the headline."""
     rules = _rules()
     body = _strip_dateline(lead)
-    if len(body) < 15 or body[0] in "“\"「" or re.search(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]", body):
+    if len(body) < 15 or body[0] in "“\"「" or re.search(rf"[{HAN_CLASS}] +[{HAN_CLASS}]", body):
         return None
     clauses = re.findall(r"[^，。；！？]+[，。；！？]?", body)
     if not clauses or rules["purpose_clause"].match(clauses[0]):

@@ -27,6 +27,7 @@ from typing import Any
 
 from ..compose.en import local_title
 from ..text.datafiles import load_toml
+from ..text.han import HAN_CLASS
 from .event import compose_event, find_event, organizer
 from .glossary import Glossary
 from .grammar import render_phrase
@@ -34,7 +35,7 @@ from .phrasebook import Phrasebook
 from .places import known_place_en, place_index, place_name_en
 
 _QUOTES = "“”\"‘’「」"
-_UNCLEAN = re.compile(r"[\[\]【】\u3400-\u9fff]")
+_UNCLEAN = re.compile(rf"[\[\]【】{HAN_CLASS}]")
 # Two-part headlines: a slogan and the news, cut by a dash or a wide space.
 # An organ named by its level ("County Party Committee") takes the jurisdiction's name before it.
 _LEVEL_WORDS = ("County", "District", "Municipal", "City", "Prefecture", "Town", "Township", "Banner")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..compose.en import Person, build_summary
 from ..config import Settings
 from ..document import English, Facts, Report
+from ..text.han import HAN_CLASS
 from .event import find_event
 from .glossary import Glossary, load_glossary
 from .grammar import join_list, parse_clause, render_phrase
@@ -141,7 +142,7 @@ def render_all(facts: Facts, glossary: GlossaryLike = None, romanize_names: bool
 
 def _clean(text: str) -> bool:
     """English with no Chinese left in and no bracketed gap: fit for the summary."""
-    return not re.search(r"[\[\]\u3400-\u9fff]", text)
+    return not re.search(rf"[\[\]{HAN_CLASS}]", text)
 
 
 def _campaign(text: str, phrasebook: Phrasebook, glossary: Glossary) -> str | None:

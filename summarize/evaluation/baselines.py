@@ -20,14 +20,15 @@ from collections.abc import Callable
 from typing import Any
 
 from ..document import Report
+from ..text.han import HAN_CLASS
 
 LEAD_CHARS = 150
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _FULL_DATE = re.compile(r"(\d{4})(?:-|/|年)(\d{1,2})(?:-|/|月)(\d{1,2})")
-_PLACE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:自治州|自治县|高新区|新区|省|市|州|盟|区|县|旗)")
+_PLACE = re.compile(rf"[{HAN_CLASS}]{{2,8}}?(?:自治州|自治县|高新区|新区|省|市|州|盟|区|县|旗)")
 _QUOTED = re.compile(r"“([^”]{2,30})”")
-_PROJECT = re.compile(r"[\u4e00-\u9fff（）()\d]{2,30}?项目")
+_PROJECT = re.compile(rf"[{HAN_CLASS}（）()\d]{{2,30}}?项目")
 
 
 def sentences(text: str) -> list[str]:

@@ -11,10 +11,11 @@ from collections import Counter
 from functools import cache
 
 from ..gazetteer import Place, bare_counties, gazetteer
+from ..text.han import HAN_CLASS, is_han_char
 
 ZONE_SUFFIX = re.compile(r"高新技术产业开发区|经济技术开发区|高新区|经开区|开发区|新区|工业园区|自贸区")
 UNKNOWN_LEADING_PLACE = re.compile(
-    r"^([\u4e00-\u9fff]{2,5}?(?:[市县区州旗]|镇|乡|街道))(?=召开|举行|开展|启动|部署|组织|印发|出台)")
+    rf"^([{HAN_CLASS}]{{2,5}}?(?:[市县区州旗]|镇|乡|街道))(?=召开|举行|开展|启动|部署|组织|印发|出台)")
 # 州委书记…调研, 市政府召开…: the organ's level says whose event it is.
 ORGAN = re.compile(r"^(市|县|区|州|省|旗|镇|乡)(?:委|政府|人大|政协|长)")
 SCOPE = re.compile(r"^(?:全|我)(市|县|区|州|省|旗|镇|乡)")
@@ -27,14 +28,14 @@ LEVEL_OF_SCOPE = {"市": "city", "州": "city", "盟": "city", "县": "county", 
 VISIT_BEFORE = re.compile(r"到|赴|在|来到|深入|走进|莅临|调研|考察|视察")
 VISIT_AFTER = re.compile(r"[，,]?(?:调研|考察|视察|检查|督导|督查|走访|慰问|看望|开展|召开|就|实地|现场|指导|宣讲|"
                          r"参加|出席|举行)")
-TOWN = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)")
+TOWN = re.compile(rf"[{HAN_CLASS}]{{1,4}}?(?:镇|乡|街道)")
 DELEGATION = re.compile(r"(?:党政)?(?:代表团|考察团|客商)")
 # Guests arriving at the report's own place: 代表团来怀考察, 率党政代表团来我县考察学习 (not 来陵县投资).
 GUESTS_ARRIVE = re.compile(rf"(?:{DELEGATION.pattern})(?:一行)?(?:来|莅临)")
 # A place holding an organ: 楚雄州人大常委会, 绍兴市委常委 (the organ's place, maybe not the event's).
 ORGAN_AFTER = re.compile(r"[省市县区州旗盟]?(?:委|政府|人大|政协)")
 # One link of an official's title chain, up to the next unit: 绍兴市|委常委、|越城区委书记.
-CHAIN_LINK = re.compile(r"[省市县区州旗盟]?(?:委|政府|人大|政协)[\u4e00-\u9fff]{0,6}、")
+CHAIN_LINK = re.compile(rf"[省市县区州旗盟]?(?:委|政府|人大|政协)[{HAN_CLASS}]{{0,6}}、")
 # A visit written 对X…进行视察: 对楚雄市高原特色现代农业发展进行专题视察.
 INSPECTED = re.compile(r"对(?=[^，。]{2,30}?进行[^，。]{0,6}?(?:视察|调研|考察|检查|督查|督导))")
 RANK = {"province": 0, "city": 1, "county": 2}
@@ -233,7 +234,7 @@ def _scoped(level: str, title: str | None, source: str | None, text: str,
     for line in filter(None, (title, text)):
         for i in range(len(line) - 1):
             bare = next((bare_counties()[line[i:i + n]] for n in (4, 3, 2) if line[i:i + n] in bare_counties()), None)
-            if bare and fits(bare) and (i == 0 or not "\u4e00" <= line[i - 1] <= "\u9fff"
+            if bare and fits(bare) and (i == 0 or not is_han_char(line[i - 1])
                                         or line[i + len(bare.name) - 1:i + len(bare.name)] != bare.name[-1]):
                 return bare
     return None

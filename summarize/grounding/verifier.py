@@ -15,10 +15,11 @@ from typing import Any
 
 from ..document import Report
 from ..text.datafiles import load_lines, load_toml
+from ..text.han import HAN_CLASS
 
 DATA = "grounding/data"  # the verifier's word lists, inside the package
 
-CJK = "\u4e00-\u9fff"
+CJK = HAN_CLASS
 ZH_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
 ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -510,7 +511,7 @@ def _source_titles(report: Report) -> set[str]:
     for m in re.finditer(words, text):
         for start in range(max(0, m.start() - 12), m.start() + 1):
             en = render_title(text[start:m.end()], glossary)  # None unless every part composes
-            if en and not re.search(r"[\[\]\u3400-\u9fff]", en):
+            if en and not re.search(rf"[\[\]{HAN_CLASS}]", en):
                 titles.update(t.strip() for t in (en, *re.split(r", | and ", en)) if t.strip())
     return titles
 

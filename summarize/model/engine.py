@@ -8,7 +8,6 @@ either keeps it (``report.engine[field] = "model"``) or falls back to the ground
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +16,7 @@ from ..compose import set_text
 from ..config import Settings
 from ..document import Report
 from ..errors import ModelError, UnsupportedOutputError
+from ..text.han import HAN
 from .defaults import model_for
 from .loading import Resolution, describe_missing, how_to_get, missing_message, resolve_model
 
@@ -117,7 +117,7 @@ def _wrong_language(output: str, lang: str) -> str | None:
     """A cheap sanity check before the verifier: empty, or not in the language the field is in."""
     if not output.strip():
         return "empty output"
-    cjk = len(re.findall(r"[\u4e00-\u9fff]", output))
+    cjk = len(HAN.findall(output))
     if lang == "en" and cjk:
         return f"English output contains {cjk} Chinese characters"
     if lang == "zh" and cjk < len(output.strip()) / 4:
