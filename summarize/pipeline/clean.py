@@ -21,13 +21,13 @@ from functools import cache
 
 from ..config import Settings
 from ..document import CorruptedSpan, DroppedLine, Metadata, Report
-from ..resources import data_toml
+from ..text.datafiles import load_toml
+from ..text.han import HAN, HAN_CLASS
 from ..text.script import to_simplified
 from .lines import LineClassifier
 
 PEOPLE_FIELDS = ("author", "reporter", "editor", "reviewer", "photographer")
-HAN = re.compile(r"[\u3400-\u9fff]")
-NAME_TOKEN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+NAME_TOKEN = re.compile(rf"^[{HAN_CLASS}]{{2,4}}$")
 
 
 @dataclass(frozen=True)
@@ -55,8 +55,8 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    boiler = data_toml("boilerplate.toml")
-    meta = data_toml("metadata.toml")
+    boiler = load_toml("boilerplate.toml")
+    meta = load_toml("metadata.toml")
     groups = tuple(
         _Group(name, spec["strong"], spec["max_len"], re.compile("|".join(f"(?:{p})" for p in spec["patterns"])))
         for name, spec in boiler["groups"].items()
@@ -166,7 +166,7 @@ def _only_metadata_left(residue: str) -> bool:
         return True
     if re.search("[，。；！？]", residue):
         return False
-    return bool(re.search(r"[\u4e00-\u9fff]{2,8}\s*[:：]", residue)) or len(HAN.findall(residue)) <= 12
+    return bool(re.search(rf"[{HAN_CLASS}]{{2,8}}\s*[:：]", residue)) or len(HAN.findall(residue)) <= 12
 
 
 def _is_body_line(line: str) -> bool:
@@ -196,7 +196,7 @@ def _cut_inline(line: str, meta: Metadata, dropped: list[DroppedLine]) -> str:
 
 def _source_credit(line: str) -> str | None:
     """A closing line that is only an office in brackets: （泸州市纳溪区直机关工委）."""
-    match = re.fullmatch(r"[（(]([\u4e00-\u9fff]{3,30})[）)]", line)
+    match = re.fullmatch(rf"[（(]([{HAN_CLASS}]{{3,30}})[）)]", line)
     return match.group(1) if match else None
 
 

@@ -22,8 +22,8 @@ from functools import cache
 
 from ..config import Settings
 from ..document import CorruptedSpan, Report
-from ..resources import common_chars, pinyin_syllables
-from ..text.han import is_han_char
+from ..text.datafiles import common_chars, pinyin_syllables
+from ..text.han import HAN_CLASS, is_han_char
 from ..text.script import to_simplified
 from .pinyin import SYLLABLE_CHARS, strip_tones
 
@@ -34,7 +34,7 @@ ORPHAN = re.compile(rf"(?<=[{LOST}])([{SYLLABLE_CHARS}]{{1,7}}[1-5]?)[)）]")
 RUN_AFTER_LOST = re.compile(rf"[{LOST}]([^{LOST}\s，。；：、,.;:\n]{{1,16}})")
 # A stripped GBK lead byte (0xA1, the row of full-width marks, minus its high bit is '!') between two lost
 # characters, before text: in clean prose '?!?' ends a sentence and is not followed by a Han character.
-STRIPPED_MARK = re.compile(rf"(?<=[{LOST}])!(?=[{LOST}][\u3400-\u9fff0-9])")
+STRIPPED_MARK = re.compile(rf"(?<=[{LOST}])!(?=[{LOST}][{HAN_CLASS}0-9])")
 ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 

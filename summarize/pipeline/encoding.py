@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import codecs
 
-from ..resources import common_chars
+from ..text.datafiles import common_chars
+from ..text.han import is_han_char
 
 # (BOM, codec that strips it, name to report)
 BOMS = (
@@ -65,7 +66,7 @@ def common_han_share(text: str) -> float:
     """Share of the Han characters that are common ones: about 0.98 for real text, about 0.8 for a wrong
     decoding that happens to land on valid characters (UTF-8 bytes read as GB18030)."""
     common = common_chars()
-    han = [ch for ch in text if "\u3400" <= ch <= "\u9fff"]
+    han = [ch for ch in text if is_han_char(ch)]
     return sum(ch in common for ch in han) / len(han) if han else 0.0
 
 

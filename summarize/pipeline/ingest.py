@@ -9,6 +9,7 @@ from pathlib import Path
 from ..config import Settings
 from ..document import Report
 from ..errors import InputError, NotAReportError
+from ..text.han import HAN
 from .encoding import decode_tolerant
 from .html import html_to_text, looks_like_html
 
@@ -111,7 +112,6 @@ TERMINAL_CONTROL = re.compile(
     r"|\x1b[@-Z\\-_]"  # other two-character escapes
     r"|[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f\x80-\x9f]"  # stray C0/C1 controls (NUL stays: binary)
 )
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def strip_terminal_controls(text: str) -> tuple[str, int]:

@@ -15,14 +15,14 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from ..resources import data_toml
-from ..text.han import HAN
+from ..text.datafiles import load_toml
+from ..text.han import HAN, HAN_CLASS
 
 SENTENCE_END = re.compile(r"[。！？!?；]")
 # Separators of breadcrumbs and menus: 人民网>>上海频道, 首页 | 新闻.
 SEPARATOR = re.compile(r">>|》》|[>›»＞|｜]")
 FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp|tiff?|svg|docx?|xlsx?|pdf|rar|zip|mp4)$", re.IGNORECASE)
-EMPTY_LABEL = re.compile(r"^[\u3400-\u9fff]{1,8}[:：]$")
+EMPTY_LABEL = re.compile(rf"^[{HAN_CLASS}]{{1,8}}[:：]$")
 CHROME_AT = 3  # a line whose score reaches this is chrome
 
 
@@ -41,7 +41,7 @@ class Features:
 
 @cache
 def _widget_words() -> re.Pattern[str]:
-    words = data_toml("boilerplate.toml")["classifier"]["widget_words"]
+    words = load_toml("boilerplate.toml")["classifier"]["widget_words"]
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 

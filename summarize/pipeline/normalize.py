@@ -19,8 +19,8 @@ from functools import cache
 
 from ..config import Settings
 from ..document import CorruptedSpan, Report
-from ..resources import data_toml, pinyin_syllables
-from ..text.han import is_han_char
+from ..text.datafiles import load_toml, pinyin_syllables
+from ..text.han import HAN_CLASS, is_han_char
 from ..text.script import detect_script, fix_conversion, to_simplified
 from .pinyin import LOWER_SYLLABLE_CHARS, strip_tones
 
@@ -28,15 +28,15 @@ from .pinyin import LOWER_SYLLABLE_CHARS, strip_tones
 _SYLLABLE = rf"[{LOWER_SYLLABLE_CHARS}]{{1,7}}[1-5]?"
 # One space may pad the inside, as in 會(huì )議: a bounded optional character keeps the match linear.
 _ANNOTATION_BODY = rf"[(（] ?({_SYLLABLE}(?:[ '’]{_SYLLABLE})*) ?[)）]"
-ANNOTATION = re.compile(rf"(?<=[\u3400-\u9fff]){_ANNOTATION_BODY}")
+ANNOTATION = re.compile(rf"(?<=[{HAN_CLASS}]){_ANNOTATION_BODY}")
 ANNOTATION_ONE = re.compile(_ANNOTATION_BODY)
-ANNOTATION_CHAIN = re.compile(rf"(?<=[\u3400-\u9fff])(?:{_ANNOTATION_BODY})+")
+ANNOTATION_CHAIN = re.compile(rf"(?<=[{HAN_CLASS}])(?:{_ANNOTATION_BODY})+")
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # A syllable with a tone mark; the letters around the mark are bounded, so the match stays linear.
 _TONED = rf"[a-zü]{{0,5}}[{_TONE}][a-zü]{{0,4}}"
 # After a Han character: '(' without its ')' (line end or text next), or ')' without its '('.
 BROKEN_ANNOTATION = re.compile(
-    rf"(?<=[\u3400-\u9fff])(?:[(（] ?({_TONED})(?![{LOWER_SYLLABLE_CHARS})） '’])"
+    rf"(?<=[{HAN_CLASS}])(?:[(（] ?({_TONED})(?![{LOWER_SYLLABLE_CHARS})） '’])"
     rf"|({_TONED}) ?[)）])"
 )
 # A Latin letter (not part of a word) carrying a toned annotation: what is left of a lost Han character.
@@ -44,7 +44,7 @@ LETTER_ANNOTATION = re.compile(rf"(?<![A-Za-z0-9])[A-Za-z][(（] ?({_TONED}) ?[)
 FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 INLINE_SPACE = re.compile(r"[ \t\u00a0\u3000\u2002-\u200b\ufeff]+")
 SPACE_AT_PUNCT = re.compile(r" +(?=[，。；：！？、”’》）】])|(?<=[，。；：！？、“‘《（【]) +")
-PARENS_WITH_HAN = re.compile(r"\(([^()\n]*[\u4e00-\u9fff][^()\n]*)\)")
+PARENS_WITH_HAN = re.compile(rf"\(([^()\n]*[{HAN_CLASS}][^()\n]*)\)")
 
 
 def remove_annotations(text: str, repairs: list[CorruptedSpan] | None = None) -> tuple[str, int, list[str]]:
@@ -81,7 +81,7 @@ def remove_annotations(text: str, repairs: list[CorruptedSpan] | None = None) ->
         restored = restore_from_trail_byte(match.group(0)[0], match.group(1))
         if restored and repairs is not None:
             # The following characters make the repaired text findable in the clean text.
-            after = re.match(r"[\u3400-\u9fff]{0,3}", text[match.end():]).group(0)
+            after = re.match(rf"[{HAN_CLASS}]{{0,3}}", text[match.end():]).group(0)
             repairs.append(CorruptedSpan(-1, -1, match.group(0) + after, "mojibake", repaired=restored + after))
         return restored or "?"
 
@@ -127,7 +127,7 @@ def _is_cjk_context(ch: str, extra: str) -> bool:
 
 
 def fullwidth_punctuation(text: str) -> str:
-    rules = data_toml("normalize.toml")
+    rules = load_toml("normalize.toml")
     table: dict[str, str] = rules["fullwidth_punctuation"]
     context: str = rules["cjk_context"]
     chars = list(text)
