@@ -270,7 +270,8 @@ class Parser:
                     self.put(i, j, "np", Item(1.2, en))
 
     def _numbers(self) -> None:
-        from .numbers import NUMBER_STARTS, chinese_number, number_at
+        from ..text.numerals import parse_numeral
+        from .numbers import NUMBER_STARTS, number_at
 
         for i, ch in enumerate(self.text):
             if not (ch.isdigit() or ch in NUMBER_STARTS):
@@ -287,7 +288,7 @@ class Parser:
             # follows that renders ("six major industries"); "三个一" and "两个确保" name no noun and stay out.
             m = _CN_COUNT.match(self.text, i)
             if m and (i == 0 or self.text[i - 1] not in NUMBER_STARTS):
-                word = _NUMBER_WORDS[chinese_number(m.group(1)) or 0]
+                word = _NUMBER_WORDS[parse_numeral(m.group(1)) or 0]
                 self.put(i, m.end(), "num", Item(0.5, f"{word} major" if m.group(2) == "大" else word))
 
     def _places(self) -> None:

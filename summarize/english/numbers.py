@@ -10,23 +10,11 @@ import re
 from functools import cache
 
 from ..text.datafiles import load_toml
+from ..text.numerals import parse_numeral
 
-_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 # Characters a pattern of numbers.toml can start with: the grammar tries the patterns only there.
 NUMBER_STARTS = frozenset("零一二三四五六七八九十两第")  # and any digit
-
-
-def chinese_number(text: str) -> int | None:
-    """Arabic or simple Chinese numerals (up to 99): '12' -> 12, '十二' -> 12, '二十' -> 20."""
-    if text.isdigit():
-        return int(text)
-    if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text):
-        return None
-    if "十" not in text:
-        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
-    tens, _, units = text.partition("十")
-    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
 
 
 def ordinal(number: int) -> str:
@@ -61,7 +49,7 @@ def _format(match: re.Match[str], template: str) -> str | None:
                     return None
                 extra[name] = month_name(groups[key])
         if "n" in groups:
-            num = chinese_number(groups["n"])
+            num = parse_numeral(groups["n"])
             if num is not None:
                 extra["num"] = str(num)
                 extra["roman"] = _ROMAN[num] if num < len(_ROMAN) else str(num)

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from functools import cache
 
 from ..text.datafiles import load_toml
-from .text import cn_number
+from ..text.numerals import parse_numeral
 
 
 @cache
@@ -47,7 +47,7 @@ def find_event_date(text: str, start: int, published: str | None) -> tuple[str |
     sentence_years: dict[tuple[int, int], int | None] = {}
     text_year: list[int | None] = []  # computed once, only when a date needs a year from the text
     for match in month_day.finditer(text, start):
-        month, day = cn_number(match["m"]), cn_number(match["d"])
+        month, day = (parse_numeral(match[key], spelled_digits=False) or 0 for key in "md")
         if not (1 <= month <= 12 and 1 <= day <= 31):
             continue
         part = time_of_day.match(text, match.end())

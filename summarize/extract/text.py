@@ -35,15 +35,3 @@ def sentences(text: str, offset: int = 0) -> list[Span]:
 def clauses(text: str, offset: int = 0) -> list[Span]:
     return spans(CLAUSE_END, text, offset)
 
-
-CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def cn_number(token: str) -> int:
-    """'31' -> 31, '三十一' -> 31, '十二' -> 12, '廿' not supported."""
-    if token.isdigit():
-        return int(token)
-    if "十" in token:
-        tens, _, ones = token.partition("十")
-        return (CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (CN_DIGITS.get(ones, 0) if ones else 0)
-    return CN_DIGITS.get(token, 0)

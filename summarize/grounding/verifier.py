@@ -16,14 +16,12 @@ from typing import Any
 from ..document import Report
 from ..text.datafiles import load_lines, load_toml
 from ..text.han import HAN_CLASS
+from ..text.numerals import DIGITS, SCALES, UNITS, parse_numeral
 
 DATA = "grounding/data"  # the verifier's word lists, inside the package
 
 CJK = HAN_CLASS
 ZH_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
-ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
-ZH_SCALES = {"万": 10_000, "亿": 100_000_000}
 # A Chinese numeral counts as a number only when a measure word follows (三十天, 两个); 一是/统一 are words.
 ZH_MEASURE = "个项年月日天名人家次条元户座所批场亩公里米吨台辆件处期位股支类份万亿%"
 
@@ -58,25 +56,6 @@ def _data() -> dict[str, Any]:
 
 # ---------------------------------------------------------------- numbers and dates (both languages)
 
-def parse_zh_numeral(text: str) -> int | None:
-    """三十 -> 30, 两千五百 -> 2500, 一万二 -> None (colloquial forms are not guessed)."""
-    total, section, digit = 0, 0, None
-    for ch in text:
-        if ch in ZH_DIGITS:
-            if digit is not None:  # 二〇二三 style: digits spelled one by one
-                return int("".join(str(ZH_DIGITS[c]) for c in text)) if all(c in ZH_DIGITS for c in text) else None
-            digit = ZH_DIGITS[ch]
-        elif ch in ZH_UNITS:
-            section += (1 if digit is None else digit) * ZH_UNITS[ch]
-            digit = None
-        elif ch in ZH_SCALES:
-            total += (section + (digit or 0)) * ZH_SCALES[ch]
-            section, digit = 0, None
-        else:
-            return None
-    return total + section + (digit or 0)
-
-
 def _num(text: str) -> float:
     return float(text.replace(",", ""))
 
@@ -108,7 +87,7 @@ def _source_numbers(text: str) -> set[float]:
         value = _num(m.group(1))
         found.add(value)
         if m.group(2):
-            found.add(value * ZH_SCALES[m.group(2)])
+            found.add(value * SCALES[m.group(2)])
     if "双" in text:  # 双竞赛 is rendered "two competitions": 双 is a count of two
         found.add(2.0)
     for m in re.finditer(f"[{ZH_NUMERALS}]+", text):
@@ -117,9 +96,9 @@ def _source_numbers(text: str) -> set[float]:
         for size in range(1, min(len(run), 6) + 1):
             for start in range(len(run) - size + 1):
                 part = run[start:start + size]
-                if part != run and sum(c in ZH_DIGITS for c in part) > 1 and not any(c in ZH_UNITS for c in part):
+                if part != run and sum(c in DIGITS for c in part) > 1 and not any(c in UNITS for c in part):
                     continue  # 四五 inside 十四五 is not forty-five
-                value = parse_zh_numeral(part)
+                value = parse_numeral(part)
                 if value is not None:
                     found.add(float(value))
     return found
@@ -292,12 +271,12 @@ def _zh_dates_numbers(output: str, source: Source) -> tuple[list[dict[str, Any]]
             continue
         value = _num(m.group())
         scale = output[m.end():m.end() + 1]
-        if scale in ZH_SCALES:  # 5万 needs 50000 (or 5万) in the source
-            value *= ZH_SCALES[scale]
+        if scale in SCALES:  # 5万 needs 50000 (or 5万) in the source
+            value *= SCALES[scale]
         if not _number_supported(value, source):
             found.append(_item("number", m.group(), m.start(), m.end()))
     for m in re.finditer(f"(第)?([{ZH_NUMERALS}]+)(?=[{ZH_MEASURE}])", output):
-        value = parse_zh_numeral(m.group(2))
+        value = parse_numeral(m.group(2))
         if value is None or value < 2 or m.group(1) or _overlaps(m.start(2), m.end(2), taken):
             continue
         if not _number_supported(float(value), source):

@@ -11,7 +11,7 @@ from seeds_util import heavy_imports_after
 
 from summarize.api import clean_file
 from summarize.document import Facts, Item, Official
-from summarize.grounding.verifier import find_unsupported, parse_zh_numeral
+from summarize.grounding.verifier import find_unsupported
 
 STEM = "001_15533f8b4921b7a4"
 
@@ -74,11 +74,6 @@ def test_numbers_match_across_scripts_and_scales(report):
     assert find_unsupported("work hard for thirty days", report, "en") == []
     assert kinds(find_unsupported("work hard for thirty-seven days", report, "en")) == [("number", "thirty-seven")]
     assert kinds(find_unsupported("一是要正视问题，统一思想", report, "zh")) == []  # words, not numbers
-
-
-def test_parse_zh_numeral():
-    assert [parse_zh_numeral(t) for t in ("三十", "两千五百", "十二", "二〇二三", "三万", "一亿二千万")] == [
-        30, 2500, 12, 2023, 30000, 120_000_000]
 
 
 def test_lang_is_checked(report):
