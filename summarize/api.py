@@ -20,15 +20,19 @@ def _settings(settings: Settings | None, overrides: dict[str, Any]) -> Settings:
     return replace(settings, **overrides) if overrides else settings
 
 
+def _from_ingest(stages: tuple[str, ...], settings: Settings | None, overrides: dict[str, Any]) -> Pipeline:
+    """The pipeline from ingest through ``stages``, with the settings and overrides the caller gave."""
+    return Pipeline(_settings(settings, overrides), ("ingest", *stages))
+
+
 def clean_file(path: str | Path, settings: Settings | None = None, **overrides: Any) -> Report:
     """Ingest and clean one file: clean Simplified text, metadata and the quality report."""
-    settings = _settings(settings, overrides)
-    return Pipeline(settings, ("ingest", *CLEAN_STAGES)).run(read_path(path, settings))
+    pipeline = _from_ingest(CLEAN_STAGES, settings, overrides)
+    return pipeline.run(read_path(path, pipeline.settings))
 
 
 def clean_text(text: str, settings: Settings | None = None, **overrides: Any) -> Report:
-    settings = _settings(settings, overrides)
-    return _with_text_notes(text, Pipeline(settings, ("ingest", *CLEAN_STAGES)))
+    return _with_text_notes(text, _from_ingest(CLEAN_STAGES, settings, overrides))
 
 
 def summarize_report(report: Report, settings: Settings) -> Report:
@@ -38,14 +42,13 @@ def summarize_report(report: Report, settings: Settings) -> Report:
 
 def summarize_file(path: str | Path, settings: Settings | None = None, **overrides: Any) -> Report:
     """Summarize one report file. Raises InputError for unreadable input."""
-    settings = _settings(settings, overrides)
-    return Pipeline(settings, ("ingest", *SUMMARY_STAGES)).run(read_path(path, settings))
+    pipeline = _from_ingest(SUMMARY_STAGES, settings, overrides)
+    return pipeline.run(read_path(path, pipeline.settings))
 
 
 def summarize_text(text: str, settings: Settings | None = None, **overrides: Any) -> Report:
     """Summarize a report given as text (str; bytes are decoded like a file's)."""
-    settings = _settings(settings, overrides)
-    return _with_text_notes(text, Pipeline(settings, ("ingest", *SUMMARY_STAGES)))
+    return _with_text_notes(text, _from_ingest(SUMMARY_STAGES, settings, overrides))
 
 
 def _with_text_notes(text: str | bytes, pipeline: Pipeline) -> Report:

@@ -171,30 +171,23 @@ def lexicon(phrasebook: Phrasebook, glossary: Glossary) -> Lexicon:
     return lex
 
 
+# The closed classes of grammar.toml in lookup order: (key, type, English of every word, or None where the
+# table maps each word to its own English).
+_CLOSED_CLASSES = (
+    ("np_conjunctions", "CONJ", None), ("vp_conjunctions", "VCONJ", None), ("aspect", "ASP", ""),
+    ("complements", "RES", ""), ("list_end", "ETC", ""), ("coverbs", "P", None), ("disposal", "BA", ""),
+    ("postpositions", "LOC", ""), ("negation", "NEG", None), ("purpose", "PURP", "to"),
+)
+
+
 def _function_words() -> dict[str, list[tuple[str, str]]]:
     """Closed-class words: zh -> [(type, en)]."""
     rules = _rules()
     out: dict[str, list[tuple[str, str]]] = {}
-    for zh, en in rules["np_conjunctions"].items():
-        out.setdefault(zh, []).append(("CONJ", en))
-    for zh, en in rules["vp_conjunctions"].items():
-        out.setdefault(zh, []).append(("VCONJ", en))
-    for zh in rules["aspect"]:
-        out.setdefault(zh, []).append(("ASP", ""))
-    for zh in rules["complements"]:
-        out.setdefault(zh, []).append(("RES", ""))
-    for zh in rules["list_end"]:
-        out.setdefault(zh, []).append(("ETC", ""))
-    for zh, en in rules["coverbs"].items():
-        out.setdefault(zh, []).append(("P", en))
-    for zh in rules["disposal"]:
-        out.setdefault(zh, []).append(("BA", ""))
-    for zh in rules["postpositions"]:
-        out.setdefault(zh, []).append(("LOC", ""))
-    for zh, en in rules["negation"].items():
-        out.setdefault(zh, []).append(("NEG", en))
-    for zh in rules["purpose"]:
-        out.setdefault(zh, []).append(("PURP", "to"))
+    for key, kind, english in _CLOSED_CLASSES:
+        words = rules[key]
+        for zh in words:
+            out.setdefault(zh, []).append((kind, words[zh] if english is None else english))
     out.setdefault(rules["de"], []).append(("DE", ""))
     out.setdefault(rules["di"], []).append(("DI", ""))
     return out
