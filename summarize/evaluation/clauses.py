@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import UsageError
+from ..text.datafiles import read_tsv
 from ..text.han import HAN
 
 COLUMNS = ("id", "report", "zh", "en")
@@ -49,32 +49,8 @@ class ClauseScores:
 
 
 def read_clauses(path: str | Path) -> list[ClauseRef]:
-    """Rows of a clauses TSV; a malformed file is a UsageError naming the file and line."""
-    path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except FileNotFoundError:
-        raise UsageError("clauses file not found", path=str(path)) from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise UsageError(f"cannot read clauses file: {err}", path=str(path)) from None
-    rows: list[ClauseRef] = []
-    header = False
-    for lineno, line in enumerate(lines, start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        if not header:
-            if tuple(f.strip().lower() for f in fields) != COLUMNS:
-                raise UsageError(f"line {lineno}: expected the header {' '.join(COLUMNS)} (tab-separated)",
-                                 path=str(path))
-            header = True
-            continue
-        if len(fields) != len(COLUMNS) or not fields[2].strip():
-            raise UsageError(f"line {lineno}: expected {len(COLUMNS)} tab-separated columns", path=str(path))
-        rows.append(ClauseRef(*(f.strip() for f in fields)))
-    if not header:
-        raise UsageError("empty clauses file: no header line", path=str(path))
-    return rows
+    """Rows of a clauses TSV (all four columns filled); a malformed file is a UsageError naming the file and line."""
+    return [ClauseRef(*fields) for _, fields in read_tsv(path, COLUMNS)]
 
 
 def flagged(en: str, fallback: bool = False) -> bool:
