@@ -8,6 +8,7 @@ commands and evaluation import summarize.model.
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 import summarize
@@ -20,6 +21,7 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+@cache  # one walk of the package serves every test (each used to parse every module again)
 def _imports() -> dict[str, set[str]]:
     """module -> every summarize.* module it imports (``from .x import y`` counts as x and x.y)."""
     found: dict[str, set[str]] = {}
