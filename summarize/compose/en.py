@@ -54,6 +54,7 @@ def words(text: str) -> int:
 
 
 def join_list(items: Sequence[str], sep: str = ", ", last: str = " and ") -> str:
+    """"a, b and c" (no serial comma), empty items left out; the one list joiner of the English."""
     items = [i for i in items if i]
     if len(items) <= 1:
         return "".join(items)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from ..compose.en import join_list
 from ..text.datafiles import load_toml
 from ..text.han import HAN
 from .glossary import Glossary, load_glossary
@@ -65,13 +66,6 @@ class Clause:
     def text(self) -> str:
         body = join_list(list(self.predicates))
         return f"{self.subject} should {body}" if self.subject else body
-
-
-def join_list(items: Sequence[str], last: str = "and") -> str:
-    items = [i for i in items if i]
-    if len(items) <= 2:
-        return f" {last} ".join(items)
-    return ", ".join(items[:-1]) + f" {last} " + items[-1]
 
 
 @cache

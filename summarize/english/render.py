@@ -14,13 +14,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..compose.en import Person, build_summary
+from ..compose.en import Person, build_summary, join_list
 from ..config import Settings
 from ..document import English, Facts, Report
 from ..text.han import HAN_CLASS
 from .event import find_event
 from .glossary import Glossary, load_glossary
-from .grammar import join_list, parse_clause, render_phrase
+from .grammar import parse_clause, render_phrase
 from .headline import HeadlineContext, render_headline
 from .phrasebook import Phrasebook, load_phrasebook
 from .places import known_place_en

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from ..compose.en import join_list
 from ..text.datafiles import load_toml
 from .glossary import Glossary
 from .places import is_known_unit, parse_place, place_en
@@ -152,12 +153,6 @@ def _organ_en(zh: str) -> str | None:
     from .grammar import render_phrase
 
     return render_phrase(zh)
-
-
-def join_list(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def split_chain(title: str) -> list[str]:
