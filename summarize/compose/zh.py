@@ -14,9 +14,9 @@ from functools import cache
 from ..document import Facts, Item, Official
 from ..text.datafiles import load_toml
 from ..text.han import HAN_CLASS
+from ..text.lost import LOST_RUN
 
 MAX_CHARS = 150
-LOST = re.compile("[?\ufffd]")  # a character the scraper lost (pipeline/corruption.py)
 SCOPE_PREFIX = re.compile(r"^(?:全|我)(?:市|县|区|州|省|镇|乡)")
 
 
@@ -101,8 +101,8 @@ def _lead_clause(lead: str) -> str | None:
     for clause in clauses:
         if out and len(out) + len(clause) > rules["max_opening"]:
             break
-        if LOST.search(clause):  # a lost character (任务??|县委副书记…): the opening ends before it
-            out += clause[:LOST.search(clause).start()]
+        if lost := LOST_RUN.search(clause):  # a lost character (任务??|县委副书记…): the opening ends before it
+            out += clause[:lost.start()]
             break
         out += clause
         if len(out) >= rules["min_opening"]:
@@ -173,7 +173,7 @@ def _continuation(opening: str, lead: str, text: str) -> list[str]:
         if following and not _rules()["speech"].search(following.group()):
             follow = following.group()
     clauses = re.findall(r"[^，。；！？]+[，。；！？]?", rest.lstrip("，。；") + follow)
-    return [c.rstrip("，。；！？") for c in clauses if c.strip("，。；！？ ") and not LOST.search(c)]
+    return [c.rstrip("，。；！？") for c in clauses if c.strip("，。；！？ ") and not LOST_RUN.search(c)]
 
 
 def _event_sentence(lead: str, text: str) -> str:
@@ -218,7 +218,7 @@ def _compose_rest(facts: Facts, summary: str, text: str) -> str:
     groups: dict[str, list[str]] = {}  # speaker's name ('' for the meeting) -> directives, in order
     speakers: dict[str, Official] = {}
     for point in facts.key_points:
-        if LOST.search(point.text):
+        if LOST_RUN.search(point.text):
             continue  # a directive with a lost character would carry the '?' into the summary
         speaker = _speaker_of(point, text, leaders) if text else (leaders[0] if leaders else None)
         key = speaker.name if speaker else ""

@@ -21,10 +21,10 @@ from functools import cache
 from ..document import Official
 from ..text.datafiles import load_lines, load_toml
 from ..text.han import is_han_char
+from ..text.lost import LOST
 from .ner import Tagged
 
 HARD_STOP = "，。；：！？\n“”（）()《》 "
-LOST = "?\ufffd"  # a character the scraper lost (pipeline/corruption.py): no title or name reads across it
 _CLAUSE_STOP = re.compile("[，。；\n ]")
 # Tags of the word after a tagger's PER span that show the span ended there: a preposition, conjunction,
 # particle, verb, adverb, numeral (一行, 一道) or punctuation.

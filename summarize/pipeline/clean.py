@@ -23,6 +23,7 @@ from ..config import Settings
 from ..document import CorruptedSpan, DroppedLine, Metadata, Report
 from ..text.datafiles import load_toml
 from ..text.han import HAN, HAN_CLASS
+from ..text.lost import LOST_RUN
 from ..text.script import to_simplified
 from .lines import LineClassifier
 
@@ -304,7 +305,7 @@ def _locate_corruption(report: Report, keep_script: bool) -> None:
                                          span.kind, target))
         elif span.kind == "orphan_pinyin":
             located.append(span)
-    for match in re.finditer(r"[?\ufffd]+", text):
+    for match in LOST_RUN.finditer(text):
         context = text[max(0, match.start() - 4): match.end() + 4]
         located.append(CorruptedSpan(match.start(), match.end(), context, "lost_character"))
     report.quality.corrupted_spans = located

@@ -24,10 +24,10 @@ from ..config import Settings
 from ..document import CorruptedSpan, Report
 from ..text.datafiles import common_chars, pinyin_syllables
 from ..text.han import HAN_CLASS, is_han_char
+from ..text.lost import LOST, LOST_RUN
 from ..text.script import to_simplified
 from .pinyin import SYLLABLE_CHARS, strip_tones
 
-LOST = "?\ufffd"
 # A pinyin fragment whose '(' and preceding character were eaten: "?lián)".
 ORPHAN = re.compile(rf"(?<=[{LOST}])([{SYLLABLE_CHARS}]{{1,7}}[1-5]?)[)）]")
 # The run after a lost character that may be mis-aligned GBK: up to the next clause punctuation.
@@ -59,7 +59,7 @@ def detect_corruption(report: Report, settings: Settings) -> Report:
         return match.group(0)[0] + repaired
 
     text = RUN_AFTER_LOST.sub(repair, text)
-    for match in re.finditer(rf"[{LOST}]+", text):
+    for match in LOST_RUN.finditer(text):
         context = text[max(0, match.start() - 4): match.end() + 4]
         spans.append(CorruptedSpan(-1, -1, context, "lost_character"))
     report.text = text
