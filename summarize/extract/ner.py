@@ -141,11 +141,6 @@ def tagger() -> Tagger | None:
         return None
 
 
-def engine_name() -> str:
-    """What ran for names: 'lac' (the tagger) or 'rules'."""
-    return "lac" if tagger() is not None else "rules"
-
-
 # Every window is encoded at this width, extended with the report's own text around it: the exported
 # encoder ignores `length`, so padding would change the tags of the padded rows.
 WINDOW = 48

@@ -145,10 +145,6 @@ def definitions(raw: str) -> list[str]:
     return out
 
 
-def is_loaded() -> bool:
-    return index.cache_info().currsize > 0
-
-
 @cache
 def lookup(term: str) -> str | None:
     """A short English rendering of ``term``, or None when CC-CEDICT has no usable one."""
