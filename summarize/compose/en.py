@@ -152,6 +152,10 @@ def _fix_commas(sentence: str) -> str:
     return sentence.replace(",.", ".").replace(", ,", ",").replace(",,", ",")
 
 
+def _joined(sentences: Sequence[str]) -> str:
+    return " ".join(_fix_commas(_capitalize(s)) for s in sentences).strip()
+
+
 def build_summary(*, date: str | None, place: str | None, event_type: str, event: str | None,
                   people: Sequence[Person], key_points: Sequence[str], projects: Sequence[str],
                   campaigns: Sequence[str], targets: Sequence[str], compact: bool = False,
@@ -163,7 +167,8 @@ def build_summary(*, date: str | None, place: str | None, event_type: str, event
     """
     config = _config()
     namer = _Namer(compact, people, place)
-    when = config["when"].format(date=date_en(date)) if date_en(date) else ""
+    day = date_en(date)
+    when = config["when"].format(date=day) if day else ""
     by_role: dict[str, list[Person]] = {}
     for person in people:
         by_role.setdefault(person.role, []).append(person)
@@ -239,7 +244,7 @@ def build_summary(*, date: str | None, place: str | None, event_type: str, event
     main = next((p for p in people if p.role in ("spoke", "presided", "led")), None)
     speaker = namer(main) if main else "The meeting"
     budget = config["max_words"]
-    base = " ".join(_fix_commas(_capitalize(s)) for s in sentences)
+    base = _joined(sentences)
     points: list[str] = []
     if config.get("directives_gerund"):  # "called for locking in targets", as news agencies write
         from ..english.grammar import english_adverbs, english_verbs, gerund_phrase
@@ -270,17 +275,17 @@ def build_summary(*, date: str | None, place: str | None, event_type: str, event
         config["campaigns"].format(campaigns=join_list([f'"{c}"' for c in campaigns[:3]])) if campaigns else "",
         config["targets"].format(targets=join_list(targets[:2], "; ", "; and ")) if targets else "",
     ):
-        text = " ".join(_fix_commas(_capitalize(s)) for s in sentences)
+        text = _joined(sentences)
         if extra and words(text) + words(extra) <= budget and words(text) < config["min_words"] + 25:
             sentences.append(extra)
-    text = " ".join(_fix_commas(_capitalize(s)) for s in sentences).strip()
+    text = _joined(sentences)
     if words(text) > budget and not compact:
         return build_summary(date=date, place=place, event_type=event_type, event=event, people=people,
                              key_points=key_points, projects=projects, campaigns=campaigns, targets=targets,
                              compact=True, told=told, organizer=organizer)
     while words(text) > budget and len(sentences) > 1:  # many long titles: keep the opening first
         sentences.pop(-2 if len(sentences) > 2 else -1)
-        text = " ".join(_fix_commas(_capitalize(s)) for s in sentences).strip()
+        text = _joined(sentences)
     if words(text) > budget:  # a single overlong sentence (a huge headline): cut it
         text = " ".join(text.split()[: budget - 1]) + " ..."
     return text or None
