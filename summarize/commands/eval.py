@@ -112,10 +112,14 @@ def _run_clauses(args: argparse.Namespace, settings: object) -> int:
     import json
 
     from ..errors import UsageError
+    from ..evaluation.clauses import METRICS as CLAUSE_METRICS
     from ..evaluation.clauses import run_clauses
     from ..evaluation.report import parse_threshold
     from ..evaluation.suites import dev_clauses_path
 
+    for spec in [*args.fail_under, *args.fail_over]:
+        if parse_threshold(spec)[1] not in CLAUSE_METRICS:  # a typo is a usage error, before the run
+            raise UsageError(f"threshold {spec!r}: unknown clause metric; use one of {', '.join(CLAUSE_METRICS)}")
     path = dev_clauses_path() if args.clauses == "dev" else args.clauses
     if path is None:
         raise UsageError("the dev suite's clauses.tsv was not found: set SUMMARIZE_DEV_SUITE or put it at ../shared/dev")

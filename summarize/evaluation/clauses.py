@@ -17,6 +17,8 @@ from ..text.datafiles import read_tsv
 from ..text.han import HAN
 
 COLUMNS = ("id", "report", "zh", "en")
+METRICS = ("clauses.coverage", "clauses.chrf", "clauses.flagged", "clauses.flagged_share", "clauses.rendered",
+           "clauses.total")
 
 
 @dataclass(frozen=True)

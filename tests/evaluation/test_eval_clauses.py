@@ -37,3 +37,13 @@ def test_dev_clauses_meet_the_floor(dev_suite):
     assert scores.total == 400
     assert scores.flagged == []
     assert scores.rendered > 0
+
+
+def test_a_misspelled_clause_metric_is_a_usage_error_before_the_run(tmp_path, capsys):
+    from summarize.cli import main
+
+    path = tmp_path / "c.tsv"
+    path.write_text("id\treport\tzh\ten\n1\td00\t压实责任\ttighten responsibilities\n", encoding="utf-8")
+    assert main(["eval", "--clauses", str(path), "-q", "--fail-under", "clauses.coverag=0.4"]) == 2
+    assert "unknown clause metric" in capsys.readouterr().err
+    assert main(["eval", "--clauses", str(path), "-q", "--fail-under", "clauses.coverage=0"]) == 0
