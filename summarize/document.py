@@ -16,6 +16,10 @@ ROLES = ("presided", "spoke", "led", "reported", "attended")
 EVENT_TYPES = ("meeting", "mobilization", "inspection", "research_visit", "conference", "other")
 
 
+# Metadata fields that name the page's staff (people who wrote or handled the page, never officials).
+STAFF_FIELDS = ("author", "reporter", "editor", "reviewer", "photographer")
+
+
 @dataclass
 class Metadata:
     """Page metadata recovered by the cleaner (never mixed into the body text)."""

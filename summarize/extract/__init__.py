@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..compose.zh import compose_summary
 from ..config import Settings
-from ..document import Report
+from ..document import STAFF_FIELDS, Report
 from .dates import find_event_date
 from .event_type import classify_event
 from .items import find_campaigns, find_projects, find_targets
@@ -27,7 +27,7 @@ def extract(report: Report, settings: Settings) -> Report:
     facts.event_date, time_of_day, _, _ = find_event_date(text, body_start, facts.published)
     # The headline, else the lead, else the next sentences (a lead may be scene-setting: 惊蛰到、万物长。).
     facts.event_type = classify_event(facts.title, lead, *(s.text for s in body_sentences[1:3]))
-    staff = {getattr(meta, f) for f in ("author", "reporter", "editor", "reviewer", "photographer")}
+    staff = {getattr(meta, f) for f in STAFF_FIELDS}
     staff_names = {name for value in staff if value for name in value.split("、")}
     tagged = tag_intervals(text, cue_intervals(text))  # None where the tagger is unavailable
     report.quality.ner = "lac" if tagged is not None else "rules"

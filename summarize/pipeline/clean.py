@@ -27,7 +27,6 @@ from ..text.lost import LOST_RUN
 from ..text.script import to_simplified
 from .lines import LineClassifier
 
-PEOPLE_FIELDS = ("author", "reporter", "editor", "reviewer", "photographer")
 NAME_TOKEN = re.compile(rf"^[{HAN_CLASS}]{{2,4}}$")
 
 
