@@ -17,26 +17,29 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from ..document import Report
+from ..text.datafiles import load_toml
 from ..text.han import HAN_CLASS
 
 LEAD_CHARS = 150
-_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
-_DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_FULL_DATE = re.compile(r"(\d{4})(?:-|/|年)(\d{1,2})(?:-|/|月)(\d{1,2})")
-_PLACE = re.compile(rf"[{HAN_CLASS}]{{2,8}}?(?:自治州|自治县|高新区|新区|省|市|州|盟|区|县|旗)")
-_QUOTED = re.compile(r"“([^”]{2,30})”")
-_PROJECT = re.compile(rf"[{HAN_CLASS}（）()\d]{{2,30}}?项目")
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The naive readings' patterns (summarize/data/baselines.toml; `[HAN]` is the Han character class)."""
+    return {name: re.compile(pattern.replace("[HAN", f"[{HAN_CLASS}"))
+            for name, pattern in load_toml("baselines.toml").items()}
 
 
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+    return [s.strip() for s in _patterns()["sentence"].findall(text) if s.strip()]
 
 
 def _first_date(text: str) -> str | None:
-    match = _DATE.search(text)
+    match = _patterns()["date"].search(text)
     if not match:
         return None
     year, month, day = match.groups()
@@ -44,14 +47,14 @@ def _first_date(text: str) -> str | None:
 
 
 def _first_full_date(text: str) -> str | None:
-    match = _FULL_DATE.search(text)
+    match = _patterns()["full_date"].search(text)
     return f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}" if match else None
 
 
 def naive_fields(report: Report) -> dict[str, Any]:
     body = report.text or ""
     first_line = next((line.strip() for line in body.splitlines() if line.strip()), None)
-    place = _PLACE.search(body)
+    place = _patterns()["place"].search(body)
     return {
         "title": first_line,
         "event_date": _first_date(body),
@@ -59,8 +62,8 @@ def naive_fields(report: Report) -> dict[str, Any]:
         "jurisdiction": place.group(0) if place else None,
         "event_type": "meeting",
         "officials": [],
-        "projects": list(dict.fromkeys(m.group(0) for m in _PROJECT.finditer(body))),
-        "campaigns": list(dict.fromkeys(m.group(1) for m in _QUOTED.finditer(body))),
+        "projects": list(dict.fromkeys(m.group(0) for m in _patterns()["project"].finditer(body))),
+        "campaigns": list(dict.fromkeys(m.group(1) for m in _patterns()["quoted"].finditer(body))),
     }
 
 
