@@ -26,6 +26,7 @@ from ..compose.en import join_list
 from ..text.datafiles import load_toml
 from ..text.han import HAN
 from .glossary import Glossary, load_glossary
+from .morphology import is_adjective, only_adjective
 from .phrasebook import Frame, Phrasebook, load_phrasebook
 
 MAX_SEGMENT = 48  # longer runs without punctuation are not parsed (cost grows with the cube)
@@ -348,8 +349,10 @@ class Parser:
         a, b = _finish(left), _finish(right)
         text = self.text
         if lt == "np" and rt == "np":
-            if b.startswith("the ") or " of " in a or " that " in a:
-                return  # a compound's head carries no article, and "X of Y" modifies no further noun
+            if b.startswith("the ") or " of " in a or " that " in a or only_adjective(b):
+                # A compound's head carries no article and is no adjective (高+原 is not "high former"),
+                # and "X of Y" modifies no further noun.
+                return
             if k - i == 2 and j - k == 2 and text[k - 1] == text[j - 1] and not (left.parts or right.parts):
                 # Two nouns that share their last morpheme are a list, not a compound: 热点难点 -> hot-button
                 # issues and difficulties, 堵点痛点.
@@ -375,7 +378,8 @@ class Parser:
         elif lt == "adv" and rt == "DI":
             put(i, j, "adv", Item(cost, a, post=left.post))
         elif lt == "v" and rt == "np":
-            put(i, j, "vp", Item(cost + 0.1, f"{a} {with_article(b, right)} {left.post}".strip()))
+            if not only_adjective(b):  # an adjective is no object: never "promote modern"
+                put(i, j, "vp", Item(cost + 0.1, f"{a} {with_article(b, right)} {left.post}".strip()))
         elif lt == "v" and rt == "s" and text[i:j].startswith(tuple(_rules()["clause_verbs"])):
             put(i, j, "vp", Item(cost + 0.2, f"{a} {b}"))
         elif lt == "v" and rt in ("ASP", "RES"):
@@ -385,6 +389,8 @@ class Parser:
         elif lt == "v" and rt == "vp" and (a.endswith(_GERUND_AFTER) or a in _TO_GERUND):
             put(i, j, "vp", Item(cost + 0.3, f"{a} {gerund(b)}"))  # 坚持以商招商: adhere to attracting ...
         elif lt == "np" and rt == "vp":
+            if only_adjective(a):
+                return  # an adjective is neither subject nor fronted object: 深切悼念 is never "mourn deep"
             put(i, j, "s", Item(cost + 0.6, f"{a} {b}", subj=a, pred=b))
             verb = self.cells[k][j].get("v")
             if verb is not None and j == len(text) and not left.counted and not _agent(a) \
@@ -443,7 +449,11 @@ class Parser:
             # A verb modifying a noun (攻坚任务, 监督力度): "the tasks of tackling ...", dearer than verb + object.
             put(i, j, "np", Item(cost + 1.2, f"{b} for {gerund(a)}"))
         elif lt == "npDE" and rt == "np":
-            put(i, j, "np", Item(cost + 0.1, f"{_the(b)} of {a}"))
+            if is_adjective(a) and not left.counted:
+                # An adjective before 的 modifies the noun (高效的行动, 强力的措施): "efficient actions".
+                put(i, j, "np", Item(cost + 0.1, f"{a} {b}", counted=right.counted))
+            else:
+                put(i, j, "np", Item(cost + 0.1, f"{_the(b)} of {a}"))
         elif lt == "num" and rt == "np" and not right.counted:
             # A counted number word needs a plural noun head: never "three major tough battle", "three a number of".
             if a[:1].isdigit() or (plural(b) and not b.startswith(("a ", "an ", "the "))):
@@ -687,6 +697,8 @@ def parse_segment(text: str, lex: Lexicon, glossary: Glossary,
     options: list[tuple[float, str | None, str, str]] = []
     if whole:
         options.append((whole[1].cost, None, whole[0], _finish(whole[1])))
+    elif (bare := _without_object(cells[n].get("v"))) is not None:
+        options.append((cells[n]["v"].cost + 0.9, None, "vp", bare))
     clause = cells[n].get("s")
     if clause is not None and clause.subj and _agent(clause.subj):
         # 各部门压实责任: a subject that names who acts, with no modal, is still a directive's addressee.
@@ -711,12 +723,22 @@ def parse_segment(text: str, lex: Lexicon, glossary: Glossary,
                 options.append((subj.cost + verb.cost + 1.0, None, "vp",
                                 f"{_finish(verb)} {with_article(subject, subj)} {verb.post}".strip()))
             found = _best(rest, ("vp", "S"))
+            if found is None and (bare := _without_object(rest.get("v"))) is not None:
+                found = ("vp", Item(rest["v"].cost + 0.9, bare))
             if found:
                 options.append((found[1].cost + (1.5 if subject else 0.5), subject, found[0], _finish(found[1])))
     if not options:
         return None
     cost, subject, kind, en = min(options, key=lambda o: o[0])
     return subject, kind, en
+
+
+def _without_object(verb: Item | None) -> str | None:
+    """A transitive verb that is the whole segment, used without its object (要长期坚持, 协同配合): its
+    English without the dangling preposition ("adhere to" -> adhere), or None."""
+    if verb is None or verb.parts or not verb.en.endswith(_DANGLING) or " " not in verb.en:
+        return None
+    return f"{verb.en.rsplit(' ', 1)[0]} {verb.post}".strip()
 
 
 def parse_clause(text: str, phrasebook: Phrasebook | None = None, glossary: Glossary | None = None,

@@ -244,3 +244,25 @@ def test_numbered_slogan_renders_as_number_and_noun_when_the_noun_renders(zh, en
 @pytest.mark.parametrize("zh", ["推进“三个一”工作", "落实“两个确保”", "打好“三大攻坚战”", "抓好“三个一批”项目建设"])
 def test_numbered_slogan_without_a_plural_noun_is_left_out(zh):
     assert render_clause(zh) is None
+
+
+def test_an_adjective_before_de_modifies_the_noun(tmp_path):
+    book = _book(tmp_path, "强力\tpowerful\tnp\n措施\tmeasures\tnp\n项目\tprojects\tnp\n"
+                           "以{X:np}推进{Y:np}\tadvance {Y} with {X}\tframe\tvp\n")
+    assert render_clause("以强力的措施推进项目", book) == "advance projects with powerful measures"
+
+
+def test_an_adjective_is_no_head_no_object_and_no_fronted_object(tmp_path):
+    # 高 "high" + 原 "economic": no compound "high economic"; 推进 + 原: no "advance economic"; 深切 before a
+    # bare verb is its manner, never its object ("mourn deep").
+    book = _book(tmp_path, "高\thigh\tnp\n原\teconomic\tnp\n推进\tadvance\tv\n深切\tdeep\tnp\n深切\tdeeply\tadv\n"
+                           "悼念\tmourn\tv\n悼念\tmourn\tvp\n")
+    assert render_clause("推进高原", book) is None
+    assert render_clause("推进原", book) is None
+    assert render_clause("深切悼念", book) == "deeply mourn"
+
+
+def test_a_transitive_verb_alone_drops_its_dangling_preposition(tmp_path):
+    book = _book(tmp_path, "坚持\tadhere to\tv\n长期\tover the long term\tadv\tafter\n推进\tadvance\tv\n")
+    assert render_clause("要长期坚持", book) == "adhere over the long term"
+    assert render_clause("推进", book) == "advance"

@@ -1,0 +1,42 @@
+"""English word classes and inflections for the clause renderer, from LemmInflect's lexicon.
+
+The phrasebook types a Chinese adjective as ``np`` holding the English adjective (重要 -> important), so
+the grammar cannot tell from the type alone that 高效的行动 wants "efficient actions" rather than "the
+actions of efficient". LemmInflect (MIT, a lexicon of English lemmas with their parts of speech and
+inflections) answers that, and gives past tenses for statements. Loaded on first use only: its
+tables cost about 0.25 s, paid by processes that render English.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+
+@cache
+def word_classes(word: str) -> frozenset[str]:
+    """LemmInflect's parts of speech of a single English word (ADJ, NOUN, VERB, ADV); empty for a phrase."""
+    if " " in word or not word.isalpha():
+        return frozenset()
+    from lemminflect import getAllLemmas  # lazy: see the module docstring
+
+    return frozenset(getAllLemmas(word.lower()))
+
+
+def is_adjective(word: str) -> bool:
+    """Whether a single English word can be an adjective (important, rural, external)."""
+    return "ADJ" in word_classes(word)
+
+
+def only_adjective(word: str) -> bool:
+    """A single word that is an adjective and never a noun (modern, due, efficient): no noun phrase's head."""
+    classes = word_classes(word)
+    return "ADJ" in classes and "NOUN" not in classes
+
+
+@cache
+def past_tense(verb: str) -> str:
+    """The simple past of an English verb (hear -> heard, adopt -> adopted); the verb itself if unknown."""
+    from lemminflect import getInflection
+
+    forms = getInflection(verb.lower(), tag="VBD")
+    return forms[0] if forms else verb
