@@ -32,6 +32,10 @@ PROPER = {
     "CPPCC", "NPC", "Youth", "League", "Women's", "Federation", "Political", "Consultative", "Conference",
     "Army", "Liberation", "PLA", "Double", "Eleven", "Sessions", "Two", "Centenary", "Goals", "Four",
     "Comprehensives", "General", "Red", "Cross", "January", "February", "GDP", "Fengqiao", "Healthy", "Beautiful", "Digital", "Secretary", "Standing", "Government", "State", "Council", "Civil", "Code",
+    # Month and day names are proper nouns in English.
+    "March", "April", "June", "July", "August", "September", "October", "November", "December",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Long", "March", "Asian", "Games", "Olympic", "Hong", "Kong", "Macao", "Taiwan", "Beijing", "Western", "EU",
 }
 
 
