@@ -26,7 +26,7 @@ from ..compose.en import join_list
 from ..text.datafiles import load_toml
 from ..text.han import HAN
 from .glossary import Glossary, load_glossary
-from .morphology import is_adjective, only_adjective
+from .morphology import is_adjective, only_adjective, word_classes
 from .phrasebook import Frame, Phrasebook, load_phrasebook
 
 MAX_SEGMENT = 48  # longer runs without punctuation are not parsed (cost grows with the cube)
@@ -119,6 +119,8 @@ def _type_glossary_phrase(en: str, verbs: frozenset[str]) -> dict[str, str]:
     tokens = en.split()
     if not tokens:
         return {}
+    if len(tokens) > 1 and tokens[1] in verbs and word_classes(tokens[0]) == {"ADV"}:
+        return {"vp": en}  # "successfully complete": a manner adverb, then the verb
     if tokens[-1] == "to" and len(tokens) > 1:
         return {"adv": en}  # "make every effort to": stands before a verb
     if tokens[-1] in ("in", "of", "on", "for", "with", "up", "forward"):
@@ -142,7 +144,10 @@ def lexicon(phrasebook: Phrasebook, glossary: Glossary) -> Lexicon:
     for types in phrasebook.words.values():
         for kind in ("v", "vp"):
             if kind in types and types[kind].split():
-                verbs.add(types[kind].split()[0])
+                first = types[kind].split()[0]
+                # Verb phrases may open with an adverb ("actively promote"): that word is no verb.
+                if "VERB" in word_classes(first):
+                    verbs.add(first)
     frozen = frozenset(verbs)
     words: dict[str, dict[str, str]] = {}
     events = {zh for zh, entry in glossary.entries.items() if entry.category == "event"}
@@ -160,6 +165,11 @@ def lexicon(phrasebook: Phrasebook, glossary: Glossary) -> Lexicon:
             # A verb in the phrasebook is no noun for the glossary's event list (开展 "carry out").
             words[zh].pop("np", None)
         words.setdefault(zh, {}).update(types)
+    for types in words.values():
+        if word_classes(types.get("np", "")) == {"ADV"}:
+            # An adverb filed as a noun phrase (圆满 "successfully") modifies verbs, never heads a noun phrase.
+            types.setdefault("adv", types["np"])
+            del types["np"]
     lex = Lexicon(words, tuple(phrasebook.frames.values()), max(phrasebook.max_len, glossary.max_len),
                   frozenset(phrasebook.after))
     _LEXICONS[key] = (phrasebook, glossary, lex)
@@ -389,8 +399,8 @@ class Parser:
         elif lt == "v" and rt == "vp" and (a.endswith(_GERUND_AFTER) or a in _TO_GERUND):
             put(i, j, "vp", Item(cost + 0.3, f"{a} {gerund(b)}"))  # 坚持以商招商: adhere to attracting ...
         elif lt == "np" and rt == "vp":
-            if only_adjective(a):
-                return  # an adjective is neither subject nor fronted object: 深切悼念 is never "mourn deep"
+            if is_adjective(a):
+                return  # an adjective is neither subject nor fronted object: 迅猛发展 is never "develop rapid"
             put(i, j, "s", Item(cost + 0.6, f"{a} {b}", subj=a, pred=b))
             verb = self.cells[k][j].get("v")
             if verb is not None and j == len(text) and not left.counted and not _agent(a) \

@@ -35,7 +35,7 @@ PROPER = {
     # Month and day names are proper nouns in English.
     "March", "April", "June", "July", "August", "September", "October", "November", "December",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "Long", "March", "Asian", "Games", "Olympic", "Hong", "Kong", "Macao", "Taiwan", "Beijing", "Western", "EU",
+    "Long", "Asian", "Games", "Olympic", "Hong", "Kong", "Macao", "Taiwan", "Beijing", "Western", "EU",
 }
 
 
