@@ -266,3 +266,10 @@ def test_a_transitive_verb_alone_drops_its_dangling_preposition(tmp_path):
     book = _book(tmp_path, "坚持\tadhere to\tv\n长期\tover the long term\tadv\tafter\n推进\tadvance\tv\n")
     assert render_clause("要长期坚持", book) == "adhere over the long term"
     assert render_clause("推进", book) == "advance"
+
+
+def test_an_adverb_is_never_read_as_a_verb_or_a_noun(tmp_path):
+    book = _book(tmp_path, "圆满\tsuccessfully\tnp\n完成\tcomplete\tv\n任务\ttasks\tnp\n积极推进\tactively promote\tvp\n"
+                           "积极\tactively\tadv\n发展\tdevelop\tv\n发展\tdevelopment\tnp\n")
+    assert render_clause("圆满完成任务", book) == "successfully complete tasks"
+    assert render_clause("积极发展", book) in ("actively develop", "develop actively")
