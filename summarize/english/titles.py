@@ -118,11 +118,15 @@ def _parse_structured(part: str, glossary: Glossary) -> Part | None:
             parsed.has_level = False
             return parsed
         if units[-1].suffix.zh in levels:  # 宁德市委书记: the place's unit is also the level
-            parsed = _compose(units[-1].suffix.zh, rest, glossary)
+            level = units[-1].suffix.zh
+            # 宾县县委书记: a one-character name keeps its unit, so the level is written twice.
+            parsed = _compose(level, rest.removeprefix(level) if len(rest) > len(level) + 1 else rest, glossary)
         level_from_place = parsed is not None
         parsed = parsed or _compose(None, rest, glossary)
         if parsed is not None:
-            parsed.place = place_en(part[:cut], glossary, unit_word=not level_from_place)
+            # A one-character name is no name without its unit: "of Bin County", never "of Bin".
+            parsed.place = place_en(part[:cut], glossary,
+                                    unit_word=not level_from_place or len(units[-1].name) == 1)
             parsed.has_level = False
             return parsed
     return None

@@ -213,6 +213,9 @@ def test_unknown_title_part_is_marked_not_guessed(glossary):
     ("县委常委、武装部长", "Member of the County Party Standing Committee and Head of the People's Armed Forces "
                      "Department"),
     ("县委常委、常务副县长", "Member of the County Party Standing Committee and Executive Deputy County Magistrate"),
+    # A one-character county keeps its 县 before the organ: never "the County County Party Committee of Bin".
+    ("宾县县委书记", "County Party Secretary of Bin County"),
+    ("宾县县委副书记、县长", "Deputy County Party Secretary of Bin County and County Magistrate"),
 ])
 def test_titles_compose_from_their_parts(title, expected, glossary):
     assert render_title(title, glossary) == expected
