@@ -44,11 +44,18 @@ class DroppedLine:
 
 @dataclass
 class CorruptedSpan:
-    start: int  # offsets into Report.text (the clean text)
+    """Text a broken scraper left, at its offsets in Report.text (after every stage, the clean text).
+
+    Each stage that rewrites the text moves the spans with the map of its edits; a span whose text was
+    dropped (its line was page chrome) is no longer listed. An orphan pinyin fragment was removed, so its
+    span is empty (start == end): the place it was removed from, right after the lost character.
+    """
+
+    start: int
     end: int
-    text: str
+    text: str  # the text as scraped; for a lost character, the characters around it in Report.text
     kind: str  # "mojibake", "lost_character", "orphan_pinyin"
-    repaired: str | None = None  # what it became, when a reversible repair existed
+    repaired: str | None = None  # mojibake: what Report.text holds at start:end; orphan pinyin: ""
 
 
 @dataclass

@@ -10,7 +10,7 @@ Works line by line on the normalized text. Each line is, in this order:
 5. otherwise kept. The headline is the first short line before the body starts.
 Inline credits (本网讯（通讯员X）, （撰稿人：X 审核人：Y）), chrome glued after a line's last sentence and
 the 原标题： label are cut out of the line. Every removal is recorded in the quality report with its text
-and reason.
+and reason, and in an OffsetMap that moves the corrupted spans to the clean text.
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..config import Settings
-from ..document import CorruptedSpan, DroppedLine, Metadata, Report
+from ..document import DroppedLine, Metadata, Report
 from ..text.datafiles import load_toml
 from ..text.han import HAN, HAN_CLASS
-from ..text.lost import LOST_RUN
-from ..text.script import to_simplified
+from ..text.offsets import MapBuilder, OffsetMap, sub_with_map
+from .corruption import move_spans
 from .lines import LineClassifier
 
 NAME_TOKEN = re.compile(rf"^[{HAN_CLASS}]{{2,4}}$")
@@ -174,24 +174,37 @@ def _is_body_line(line: str) -> bool:
     return han >= 20 and ("。" in line or line.count("，") >= 2 or len(line) > 60)
 
 
-def _cut_inline(line: str, meta: Metadata, dropped: list[DroppedLine]) -> str:
+def _cut_inline(line: str, meta: Metadata, dropped: list[DroppedLine]) -> tuple[str, OffsetMap]:
+    """The line without its inline credits, and the map of the cuts."""
     rules = _rules()
+    offsets = OffsetMap.identity(len(line))
     head = rules.dateline.match(line)
     if head and head.group(0):
         if head["names"]:
             _set(meta, "reporter", head["names"])
         dropped.append(DroppedLine(head.group(0), "dateline"))
-        line = line[head.end():]
+        line, offsets = _cut(line, offsets, head.end(), len(line))
     tail = rules.credit_tail.search(line)
     if tail:
         _read_metadata(tail["body"], meta)
         dropped.append(DroppedLine(tail.group(0), "credit"))
-        line = line[: tail.start()]
+        line, offsets = _cut(line, offsets, 0, tail.start())
     for name, pattern in rules.inline:
         for match in pattern.findall(line):
             dropped.append(DroppedLine(match, f"inline_{name}"))
-        line = pattern.sub("", line)
-    return line.strip()
+        line, cuts = sub_with_map(pattern, "", line)
+        offsets = offsets.then(cuts)
+    return _strip(line, offsets)
+
+
+def _cut(line: str, offsets: OffsetMap, start: int, end: int) -> tuple[str, OffsetMap]:
+    """line[start:end], with ``offsets`` (the map to ``line``) extended to it."""
+    return line[start:end], offsets.then(OffsetMap.slice(len(line), start, end))
+
+
+def _strip(line: str, offsets: OffsetMap) -> tuple[str, OffsetMap]:
+    start = len(line) - len(line.lstrip())
+    return _cut(line, offsets, start, start + len(line.strip()))
 
 
 def _source_credit(line: str) -> str | None:
@@ -208,9 +221,11 @@ def clean(report: Report, settings: Settings) -> Report:
     title: str | None = None
     in_body = False
     raw_lines = report.text.split("\n")
+    # The kept pieces of the text: (raw line, map from it to what was kept, separator before it).
+    pieces: list[tuple[int, OffsetMap, str]] = []
     classifier = LineClassifier(raw_lines)
     for index, raw_line in enumerate(raw_lines):
-        line = raw_line.strip()
+        line, offsets = _strip(raw_line, OffsetMap.identity(len(raw_line)))
         if not line:
             continue
         group = _match_group(line, strong=True)
@@ -229,13 +244,16 @@ def clean(report: Report, settings: Settings) -> Report:
         if group:
             dropped.append(DroppedLine(line, group))
             continue
-        line = _cut_inline(line, meta, dropped)
+        line, cuts = _cut_inline(line, meta, dropped)
+        offsets = offsets.then(cuts)
+        whole = line
         line, tail = classifier.cut_tail(line)
         if tail:
             dropped.append(DroppedLine(tail, "chrome:glued_tail"))
+            offsets = offsets.then(OffsetMap.slice(len(whole), 0, len(line)))  # cut_tail keeps a prefix
         if not in_body and (label := _rules().original_title.match(line)):
             dropped.append(DroppedLine(label.group(0).strip(), "inline_original_title"))
-            line = line[label.end():]
+            line, offsets = _cut(line, offsets, label.end(), len(line))
         if not line:
             continue
         if (credit := _source_credit(line)):
@@ -253,19 +271,47 @@ def clean(report: Report, settings: Settings) -> Report:
             in_body = True
         if not in_body and title is not None and kept and kept[-1] == title and _continues_headline(title, line):
             # A headline broken over two lines: …签约 / 暨…开工仪式, or X在Y调研时强调 / <what was said>.
-            title = kept[-1] = title + ("" if line.startswith(HEADLINE_JOINERS) else " ") + line
+            joiner = "" if line.startswith(HEADLINE_JOINERS) else " "
+            title = kept[-1] = title + joiner + line
+            pieces.append((index, offsets, joiner))
             continue
         if not in_body and title is None and 6 <= len(line) <= 80 and "。" not in line:
             if (tag := HEADLINE_TAG.match(line)) and len(line) - tag.end() >= 6:
                 dropped.append(DroppedLine(tag.group(0), "inline_headline_tag"))
-                line = line[tag.end():]
+                line, offsets = _cut(line, offsets, tag.end(), len(line))
             title = line
         kept.append(line)
+        pieces.append((index, offsets, "\n"))
     meta.title = title or _site_title(report.html_title)
     quality.boilerplate_dropped.extend(dropped)
+    offsets = _kept_text_map(raw_lines, pieces)
     report.text = "\n".join(kept)
-    _locate_corruption(report, settings.keep_script)
+    quality.corrupted_spans = move_spans(quality.corrupted_spans, offsets, report.text)
     return report
+
+
+def _kept_text_map(raw_lines: list[str], pieces: list[tuple[int, OffsetMap, str]]) -> OffsetMap:
+    """The map from the lines cleaned to the kept pieces joined by their separators.
+
+    A kept line's own line break stays as its separator (a space or nothing when a headline goes on);
+    dropped lines and their breaks are deleted.
+    """
+    starts = [0]
+    for line in raw_lines:
+        starts.append(starts[-1] + len(line) + 1)
+    total = starts[-1] - 1
+    builder = MapBuilder()
+    done = 0
+    for number, (index, offsets, separator) in enumerate(pieces):
+        gap = starts[index] - done
+        if number:
+            builder.keep(len(separator))  # the break after the previous piece, or the space replacing it
+            gap -= len(separator)
+        builder.replace(gap, 0)
+        builder.extend(offsets)
+        done = starts[index] + len(raw_lines[index])
+    builder.replace(total - done, 0)
+    return builder.build()
 
 
 # 【江西】 before a headline: the site's column or region tag, not part of the headline.
@@ -290,21 +336,3 @@ def _site_title(html_title: str | None) -> str | None:
     if not title or _match_group(title, strong=True) or _match_group(title, strong=False):
         return None  # a <title> that is page chrome (a login prompt, the site name) is no headline
     return title
-
-
-def _locate_corruption(report: Report, keep_script: bool) -> None:
-    """Give corrupted spans their offsets in the final clean text."""
-    text = report.text
-    located: list[CorruptedSpan] = []
-    for span in report.quality.corrupted_spans:
-        if span.kind == "mojibake" and span.repaired:
-            target = span.repaired if keep_script else to_simplified(span.repaired)
-            start = text.find(target)
-            located.append(CorruptedSpan(start, start + len(target) if start >= 0 else -1, span.text,
-                                         span.kind, target))
-        elif span.kind == "orphan_pinyin":
-            located.append(span)
-    for match in LOST_RUN.finditer(text):
-        context = text[max(0, match.start() - 4): match.end() + 4]
-        located.append(CorruptedSpan(match.start(), match.end(), context, "lost_character"))
-    report.quality.corrupted_spans = located

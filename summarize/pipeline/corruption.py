@@ -13,6 +13,9 @@ What broken pages look like (from real scrapes):
 - a lost full-width mark whose lead byte A1 lost its high bit between two lost characters: 開工?!?月 is
   開工。”1月; the '!' is part of what was lost.
 Nothing is guessed: an unrecoverable character stays '?' and is listed in the quality report.
+
+Every span is emitted at its offsets in this stage's output; the stages after it that rewrite the text
+move the spans with the map of their edits (``move_spans``), so the offsets always refer to report.text.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from ..document import CorruptedSpan, Report
 from ..text.datafiles import common_chars, pinyin_syllables
 from ..text.han import HAN_CLASS, is_han_char
 from ..text.lost import LOST, LOST_RUN
+from ..text.offsets import OffsetMap, sub_with_map
 from ..text.script import to_simplified
 from .pinyin import SYLLABLE_CHARS, strip_tones
 
@@ -40,31 +44,72 @@ ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 def detect_corruption(report: Report, settings: Settings) -> Report:
     text = report.text
-    spans: list[CorruptedSpan] = []
+    # Spans found by a step are at its input's offsets, like those before it; each step's map moves them all.
+    spans = report.quality.corrupted_spans
 
     def drop_orphan(match: re.Match[str]) -> str:
         if strip_tones(match.group(1)) not in pinyin_syllables():
             return match.group(0)
-        spans.append(CorruptedSpan(-1, -1, match.group(0), "orphan_pinyin", repaired=""))
+        # Nothing is left of it: the span is the place it was removed from.
+        spans.append(CorruptedSpan(match.start(), match.start(), match.group(0), "orphan_pinyin", repaired=""))
         return ""
 
-    text = ORPHAN.sub(drop_orphan, text)
-    text = STRIPPED_MARK.sub("", text)
+    text, offsets = sub_with_map(ORPHAN, drop_orphan, text)
+    spans = move_spans(spans, offsets, text)
+    text, offsets = sub_with_map(STRIPPED_MARK, "", text)
+    spans = move_spans(spans, offsets, text)
 
     def repair(match: re.Match[str]) -> str:
-        repaired = _repair_run(match.group(1), spans)
-        # A dangling lead byte and the '?' right after it are the same lost character.
+        run = match.group(1)
+        repaired, decoded = _repair_run(run)
+        end = match.end()
+        # A dangling lead byte and the '?' right after it are the same lost character (the span takes it).
         if repaired.endswith("?") and match.end() < len(text) and text[match.end()] in LOST:
             repaired = repaired[:-1]
+            end += 1
+        if decoded:
+            spans.append(CorruptedSpan(match.start(1), end, run, "mojibake"))  # 'repaired': read once moved
         return match.group(0)[0] + repaired
 
-    text = RUN_AFTER_LOST.sub(repair, text)
+    text, offsets = sub_with_map(RUN_AFTER_LOST, repair, text)
+    spans = move_spans(spans, offsets, text)
     for match in LOST_RUN.finditer(text):
         context = text[max(0, match.start() - 4): match.end() + 4]
-        spans.append(CorruptedSpan(-1, -1, context, "lost_character"))
+        spans.append(CorruptedSpan(match.start(), match.end(), context, "lost_character"))
     report.text = text
-    report.quality.corrupted_spans.extend(spans)
+    report.quality.corrupted_spans = spans
     return report
+
+
+def move_spans(spans: list[CorruptedSpan], offsets: OffsetMap, text: str) -> list[CorruptedSpan]:
+    """The corrupted spans moved by ``offsets`` to ``text`` (its output), in the order of the quality report.
+
+    A span whose text was deleted (its line dropped as page chrome) is left out; a mojibake span's
+    ``repaired`` is what its place holds now (Simplified once converted). Lost characters come last, in
+    text order, one span per run ('??' whose neighbours were removed is one run), each with the text
+    around it as its ``text``.
+    """
+    moved: list[CorruptedSpan] = []
+    runs: list[list[int]] = []
+    for span in spans:
+        place = offsets.span(span.start, span.end)
+        if place is None:
+            continue
+        start, end = place
+        if span.kind == "lost_character":
+            runs.append([start, end])
+        else:
+            repaired = text[start:end] if span.kind == "mojibake" else span.repaired
+            moved.append(CorruptedSpan(start, end, span.text, span.kind, repaired))
+    merged: list[list[int]] = []
+    for run in sorted(runs):
+        if merged and run[0] <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], run[1])
+        else:
+            merged.append(run)
+    for start, end in merged:
+        moved.append(CorruptedSpan(start, end, text[max(0, start - 4): end + 4], "lost_character"))
+    return moved
 
 
 def _reading_score(text: str) -> float:
@@ -76,17 +121,19 @@ def _reading_score(text: str) -> float:
     return good / len(text)
 
 
-def _repair_run(run: str, spans: list[CorruptedSpan]) -> str:
+def _repair_run(run: str) -> tuple[str, bool]:
+    """How the run should read, and whether that is a repair (a re-decoding, listed as mojibake; a dropped
+    trail byte is part of the lost character and listed with it)."""
     try:
         raw = run.encode("gbk")
     except UnicodeEncodeError:
-        return run
+        return run, False
     before = _reading_score(run)
     if before >= 0.95:
-        return run
+        return run, False
     if ASCII_LETTER.match(run) and len(run) > 1 and is_han_char(run[1]) and _reading_score(run[1:]) >= 0.9:
         # The trail byte of the lost character: one byte off, the rest decodes to the same characters.
-        return run[1:]
+        return run[1:], False
     candidates = [raw[1:]]  # off by one byte: the first byte belonged to the lost character
     if raw and raw[0] < 0x80:
         candidates.append(bytes([raw[0] | 0x80]) + raw[1:])  # a stripped high bit
@@ -100,9 +147,7 @@ def _repair_run(run: str, spans: list[CorruptedSpan]) -> str:
             # Words also vouch for a decoding whose rarer characters are Traditional variants (眾).
             if score >= 0.8 and score > best_score and _reads_as_words(decoded, run):
                 best, best_score = decoded, score
-    if best != run:
-        spans.append(CorruptedSpan(-1, -1, run, "mojibake", repaired=best))
-    return best
+    return best, best != run
 
 
 def _reads_as_words(decoded: str, run: str) -> bool:

@@ -9,7 +9,10 @@ Broken annotations are removed when their pinyin carries a tone mark, which real
   (0x46) reads 'F'. A letter cannot carry pinyin, so letter and annotation are one lost character. The
   trail byte and the reading together often name it: of the ~120 GBK characters whose second byte is 0x46,
   only 現 reads xiàn. When exactly one does, it is restored (listed as a repair); otherwise it becomes '?'
-  (located and listed in the quality report by the clean stage, like every '?').
+  (listed as a lost character, like every '?').
+
+The corrupted spans found so far move with the text: every edit that changes its length is recorded in an
+OffsetMap (conversion and width folding change characters in place and move nothing).
 """
 
 from __future__ import annotations
@@ -21,7 +24,9 @@ from ..config import Settings
 from ..document import CorruptedSpan, Report
 from ..text.datafiles import load_toml, pinyin_syllables
 from ..text.han import HAN_CLASS, is_han_char
+from ..text.offsets import MapBuilder, OffsetMap, sub_with_map
 from ..text.script import detect_script, fix_conversion, to_simplified
+from .corruption import move_spans
 from .pinyin import LOWER_SYLLABLE_CHARS, strip_tones
 
 # Scrapers write pinyin in lower case; '(RONG)' or '(CPPCC)' is left alone.
@@ -42,13 +47,18 @@ BROKEN_ANNOTATION = re.compile(
 # A Latin letter (not part of a word) carrying a toned annotation: what is left of a lost Han character.
 LETTER_ANNOTATION = re.compile(rf"(?<![A-Za-z0-9])[A-Za-z][(（] ?({_TONED}) ?[)）]")
 FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+LINE_BREAK = re.compile(r"\r\n?")
 INLINE_SPACE = re.compile(r"[ \t\u00a0\u3000\u2002-\u200b\ufeff]+")
 SPACE_AT_PUNCT = re.compile(r" +(?=[，。；：！？、”’》）】])|(?<=[，。；：！？、“‘《（【]) +")
 PARENS_WITH_HAN = re.compile(rf"\(([^()\n]*[{HAN_CLASS}][^()\n]*)\)")
+BLANK_LINES = re.compile(r"\n{3,}")
 
 
-def remove_annotations(text: str, repairs: list[CorruptedSpan] | None = None) -> tuple[str, int, list[str]]:
+def remove_annotations(text: str, spans: list[CorruptedSpan] | None = None) -> tuple[str, int, list[str]]:
     """Drop pinyin annotations in one pass over the text (linear in its length).
+
+    ``spans``, the corrupted spans of ``text``, are moved in place to the new text, joined by the lost
+    characters this marks and the characters it restores.
 
     字(zì)(zì): a scraper that ran twice leaves a chain of annotations. The chain after a Han character
     is read left to right: annotations are dropped while they are pinyin; the first that is not stays,
@@ -66,7 +76,7 @@ def remove_annotations(text: str, repairs: list[CorruptedSpan] | None = None) ->
             found.append((depth, chain.start() + one.start(), one.group(0)))
         return chain.group(0)[kept_from:]
 
-    text = ANNOTATION_CHAIN.sub(drop_chain, text)
+    text, offsets = sub_with_map(ANNOTATION_CHAIN, drop_chain, text)
 
     def drop_broken(match: re.Match[str]) -> str:
         if strip_tones(match.group(1) or match.group(2)) not in pinyin_syllables():
@@ -74,19 +84,29 @@ def remove_annotations(text: str, repairs: list[CorruptedSpan] | None = None) ->
         found.append((0, match.start(), match.group(0)))
         return ""
 
+    marked: list[CorruptedSpan] = []  # at the offsets of the text LETTER_ANNOTATION reads
+
     def lost_character(match: re.Match[str]) -> str:
         if strip_tones(match.group(1)) not in pinyin_syllables():
             return match.group(0)
         found.append((0, match.start(), match.group(0)))
         restored = restore_from_trail_byte(match.group(0)[0], match.group(1))
-        if restored and repairs is not None:
-            # The following characters make the repaired text findable in the clean text.
+        if restored:
+            # The span shows the restored character with the characters after it, its context.
             after = re.match(rf"[{HAN_CLASS}]{{0,3}}", text[match.end():]).group(0)
-            repairs.append(CorruptedSpan(-1, -1, match.group(0) + after, "mojibake", repaired=restored + after))
+            marked.append(CorruptedSpan(match.start(), match.end() + len(after), match.group(0) + after,
+                                        "mojibake"))
+        else:
+            marked.append(CorruptedSpan(match.start(), match.end(), match.group(0), "lost_character"))
         return restored or "?"
 
-    text = BROKEN_ANNOTATION.sub(drop_broken, text)
-    text = LETTER_ANNOTATION.sub(lost_character, text)
+    text, broken = sub_with_map(BROKEN_ANNOTATION, drop_broken, text)
+    offsets = offsets.then(broken)
+    if spans is not None:
+        spans[:] = move_spans(spans, offsets, text)
+    text, offsets = sub_with_map(LETTER_ANNOTATION, lost_character, text)
+    if spans is not None:
+        spans[:] = move_spans(spans + marked, offsets, text)
     examples = [example for _, _, example in sorted(found)[:10]]
     return text, len(found), examples
 
@@ -153,21 +173,39 @@ def _neighbour(text: str, i: int, step: int) -> str:
     return text[j] if 0 <= j < len(text) else ""
 
 
-def tidy_whitespace(text: str) -> str:
+def tidy_whitespace(text: str) -> tuple[str, OffsetMap]:
+    """One kind of line break, one space at most, none at the ends of a line or next to full-width
+    punctuation, no more than one empty line; and the map of those edits."""
+    text, offsets = sub_with_map(LINE_BREAK, "\n", text)
     lines = []
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = INLINE_SPACE.sub(" ", line).strip()
+    tidied = MapBuilder()
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            tidied.keep(1)  # the line break
+        spaced, spaces = sub_with_map(INLINE_SPACE, " ", line)
+        line = spaced.strip()
+        lead = len(spaced) - len(spaced.lstrip())
+        stripped = OffsetMap.slice(len(spaced), lead, lead + len(line))
         # Spaces next to full-width punctuation are scraper noise; spaces between words may separate
         # fields ("来源：X 发布时间：Y") and stay.
-        line = SPACE_AT_PUNCT.sub("", line)
+        line, at_punct = sub_with_map(SPACE_AT_PUNCT, "", line)
+        tidied.extend(spaces.then(stripped).then(at_punct))
         lines.append(line)
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    text = "\n".join(lines)
+    offsets = offsets.then(tidied.build())
+    text, blank = sub_with_map(BLANK_LINES, "\n\n", text)
+    stripped = text.strip("\n")
+    lead = len(text) - len(text.lstrip("\n"))
+    offsets = offsets.then(blank).then(OffsetMap.slice(len(text), lead, lead + len(stripped)))
+    return stripped, offsets
 
 
 def normalize(report: Report, settings: Settings) -> Report:
-    text, count, examples = remove_annotations(report.text, report.quality.corrupted_spans)
+    spans = report.quality.corrupted_spans
+    text, count, examples = remove_annotations(report.text, spans)
     report.quality.annotations_removed += count
     report.quality.annotation_examples.extend(examples)
+    unconverted = text
     script = detect_script(text)
     report.quality.script_detected = script
     if script in ("traditional", "mixed") and not settings.keep_script:
@@ -178,7 +216,11 @@ def normalize(report: Report, settings: Settings) -> Report:
         title = remove_annotations(report.html_title)[0]
         if not settings.keep_script:
             title = fix_conversion(to_simplified(title))
-        report.html_title = tidy_whitespace(fullwidth_punctuation(title))
+        report.html_title = tidy_whitespace(fullwidth_punctuation(title))[0]
     text = FULLWIDTH_ALNUM.sub(lambda m: chr(ord(m.group(0)) - 0xFEE0), text)
-    report.text = tidy_whitespace(fullwidth_punctuation(text))
+    text = fullwidth_punctuation(text)
+    report.text, tidied = tidy_whitespace(text)
+    # Conversion and folding rewrite characters in place: between() is the identity unless a length changed.
+    offsets = OffsetMap.between(unconverted, text).then(tidied)
+    report.quality.corrupted_spans = move_spans(spans, offsets, report.text)
     return report
