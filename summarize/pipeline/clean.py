@@ -27,8 +27,6 @@ from ..text.offsets import MapBuilder, OffsetMap, sub_with_map
 from .corruption import move_spans
 from .lines import LineClassifier
 
-NAME_TOKEN = re.compile(rf"^[{HAN_CLASS}]{{2,4}}$")
-
 
 @dataclass(frozen=True)
 class _Group:
@@ -89,6 +87,10 @@ def _set(meta: Metadata, field: str, value: str | None) -> None:
     value = (value or "").strip(" ：:，,;；?（）()[]【】")
     if value and not getattr(meta, field):
         setattr(meta, field, value)
+
+
+# One person after a label (编辑：陈小虾 周邦在): two to four Han characters, a token of its own.
+NAME_TOKEN = re.compile(rf"^[{HAN_CLASS}]{{2,4}}$")
 
 
 def _read_people(rest: str) -> tuple[str, int]:

@@ -47,11 +47,9 @@ BROKEN_ANNOTATION = re.compile(
 # A Latin letter (not part of a word) carrying a toned annotation: what is left of a lost Han character.
 LETTER_ANNOTATION = re.compile(rf"(?<![A-Za-z0-9])[A-Za-z][(（] ?({_TONED}) ?[)）]")
 FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
-LINE_BREAK = re.compile(r"\r\n?")
 INLINE_SPACE = re.compile(r"[ \t\u00a0\u3000\u2002-\u200b\ufeff]+")
 SPACE_AT_PUNCT = re.compile(r" +(?=[，。；：！？、”’》）】])|(?<=[，。；：！？、“‘《（【]) +")
 PARENS_WITH_HAN = re.compile(rf"\(([^()\n]*[{HAN_CLASS}][^()\n]*)\)")
-BLANK_LINES = re.compile(r"\n{3,}")
 
 
 def remove_annotations(text: str, spans: list[CorruptedSpan] | None = None) -> tuple[str, int, list[str]]:
@@ -171,6 +169,11 @@ def _neighbour(text: str, i: int, step: int) -> str:
     while 0 <= j < len(text) and text[j] in " \t":
         j += step
     return text[j] if 0 <= j < len(text) else ""
+
+
+# Windows and old Mac line breaks (\r\n, \r) become \n; two or more empty lines become one.
+LINE_BREAK = re.compile(r"\r\n?")
+BLANK_LINES = re.compile(r"\n{3,}")
 
 
 def tidy_whitespace(text: str) -> tuple[str, OffsetMap]:
