@@ -182,7 +182,12 @@ _CLOSED_CLASSES = (
     ("np_conjunctions", "CONJ", None), ("vp_conjunctions", "VCONJ", None), ("aspect", "ASP", ""),
     ("complements", "RES", ""), ("list_end", "ETC", ""), ("coverbs", "P", None), ("disposal", "BA", ""),
     ("postpositions", "LOC", ""), ("negation", "NEG", None), ("purpose", "PURP", "to"),
+    ("determiners", "DET", None),
 )
+# Auxiliaries that open a verb phrase: such a phrase has no -ing form ("canning") to modify a noun with.
+_AUXILIARIES = frozenset({"can", "cannot", "will", "must", "should", "may", "dare"})
+# A determiner's form before a plural noun phrase.
+_PLURAL_DETERMINER = {"this": "these", "that": "those", "every": "all"}
 
 
 def _function_words() -> dict[str, list[tuple[str, str]]]:
@@ -235,8 +240,11 @@ class Parser:
     def lexical(self) -> None:
         text, n = self.text, len(self.text)
         function = _FUNCTION()
+        inside_word = self._inside_words()
         for i in range(n):
             for j in range(i + 1, min(n, i + self.lex.max_len) + 1):
+                if j == i + 1 and inside_word[i]:
+                    continue  # 推进 is never 推 "push" + 进 "enter": a character inside a word is no word
                 for kind, en in self.lex.words.get(text[i:j], {}).items():
                     if kind == "adv" and text[i:j] in self.lex.after:
                         self.put(i, j, kind, Item(1.0, en, post="after"))
@@ -251,11 +259,40 @@ class Parser:
                         self.put(i, j, "adv", Item(0.3, en))
                     else:
                         self.put(i, j, kind, Item(0.0, en))
+        units = _rules()["time_units"]
+        for i in range(n - 1):
+            if text[i] == text[i + 1] and text[i] in units:  # 周周, 月月: every week, every month
+                self.put(i, i + 2, "adv", Item(1.0, f"every {units[text[i]]}"))
         self._dictionary_nouns()
         self._numbers()
         self._places()
         for i, j, frame, slots in self._frame_instances():
             self.frames.setdefault((i, j), []).append((frame, slots))
+
+    def _inside_words(self) -> list[bool]:
+        """Characters that no shortest tiling of the segment into words leaves on their own.
+
+        The single-character entries (the bound morphemes of chars_*.tsv) are only for characters that
+        stand alone: 推进 is never 推 "push" + 进 "enter", 致富 never 致 + 富. A character may stand alone
+        where some tiling with the fewest words (phrasebook and glossary words, any character counting as
+        one) has it alone: 高效益 tiles as 高效|益 and as 高|效益, so 高 "high" stays. Function words,
+        numbers and places are not affected.
+        """
+        text, n, words, longest = self.text, len(self.text), self.lex.words, self.lex.max_len
+        big = n + 1
+        ahead = [0] + [big] * n  # fewest words for text[:i]
+        for j in range(1, n + 1):
+            ahead[j] = ahead[j - 1] + 1
+            for i in range(max(0, j - longest), j - 1):
+                if text[i:j] in words:
+                    ahead[j] = min(ahead[j], ahead[i] + 1)
+        behind = [big] * n + [0]  # fewest words for text[i:]
+        for i in range(n - 1, -1, -1):
+            behind[i] = behind[i + 1] + 1
+            for j in range(i + 2, min(n, i + longest) + 1):
+                if text[i:j] in words:
+                    behind[i] = min(behind[i], behind[j] + 1)
+        return [ahead[i] + 1 + behind[i + 1] > ahead[n] for i in range(n)]
 
     def _dictionary_nouns(self) -> None:
         """Common nouns the phrasebook lacks, where CC-CEDICT gives them one sense (nouns.py)."""
@@ -377,6 +414,8 @@ class Parser:
             put(i, j, "np", Item(cost + 0.3 + (0.3 if right.counted else 0), f"{modifier(a)} {b}",
                                  counted=right.counted))
         elif lt == "adv" and rt == "vp":
+            if right.parts and not _adverb_first(a, left.post == "after"):
+                return  # after a list, "every week" would read as the last item's: it stays with its own verb
             put(i, j, rt, Item(cost + 0.1, _with_adverb(a, b, left.post == "after")))
         elif lt == "adv" and rt == "v":
             if a in _TO_GERUND:
@@ -450,14 +489,19 @@ class Parser:
             put(i, j, "vp", Item(cost + 0.1, f"{b} {a} {right.post}".strip()))  # 把X抓好 -> focus on X
         elif lt == "np" and rt == "DE":
             put(i, j, "npDE", Item(cost, a))
-        elif lt in ("vp", "s") and rt == "DE":
+        elif lt in ("vp", "s") and rt == "DE" and a.split()[0] not in _AUXILIARIES:
             put(i, j, "vpDE", Item(cost + 0.1, a if lt == "s" else gerund(a), post="that" if lt == "s" else "of"))
+        elif lt in ("vpDE", "npDE") and only_adjective(b):
+            return  # an adjective heads no noun phrase: 在试点的基础上 is never "the basic of piloting"
         elif lt == "vpDE" and rt == "np":
             # 推进落地的紧迫感 -> the urgency of advancing ...; 群众关心的问题 -> the problems that people care about
             put(i, j, "np", Item(cost + 0.4, f"{_the(b)} {left.post} {left.en}"))
         elif lt == "v" and rt == "np" and not right.counted:
             # A verb modifying a noun (攻坚任务, 监督力度): "the tasks of tackling ...", dearer than verb + object.
             put(i, j, "np", Item(cost + 1.2, f"{b} for {gerund(a)}"))
+        elif lt == "DET" and rt == "np" and not b.startswith(("the ", "a ", "an ", "all ", "this ", "these ")):
+            det = _PLURAL_DETERMINER.get(a, a) if plural(b) else a
+            put(i, j, "np", Item(cost, f"{det} {b}", counted=right.counted))  # 这两个项目: these two projects
         elif lt == "npDE" and rt == "np":
             if is_adjective(a) and not left.counted:
                 # An adjective before 的 modifies the noun (高效的行动, 强力的措施): "efficient actions".

@@ -273,3 +273,27 @@ def test_an_adverb_is_never_read_as_a_verb_or_a_noun(tmp_path):
                            "积极\tactively\tadv\n发展\tdevelop\tv\n发展\tdevelopment\tnp\n")
     assert render_clause("圆满完成任务", book) == "successfully complete tasks"
     assert render_clause("积极发展", book) in ("actively develop", "develop actively")
+
+
+def test_determiners_agree_with_their_noun_and_auxiliaries_precede_the_verb(tmp_path):
+    book = _book(tmp_path, "推进\tadvance\tv\n项目\tprojects\tnp\n任务\ttask\tnp\n复制\treplicate\tv\n推广\tpromote\tv\n"
+                           "经验\texperience\tnp\n形成\tform\tv\n")
+    assert render_clause("推进这两个项目", book) == "advance these two projects"
+    assert render_clause("推进这个任务", book) == "advance this task"
+    assert render_clause("推进可复制的经验", book) is None  # no "the experience of canning replicate"
+
+
+def test_a_time_unit_said_twice_means_every(tmp_path):
+    book = _book(tmp_path, "推进\tadvance\tv\n项目\tprojects\tnp\n")
+    assert render_clause("周周推进项目", book) in ("advance projects every week", "every week advance projects")
+
+
+def test_a_character_inside_a_word_is_never_read_alone(tmp_path):
+    # The gibberish: 致富 read as 致 "cause" + 富 "rich". A character stands alone only where a
+    # tiling of the segment with the fewest words leaves it alone (高|效益 as well as 高效|益).
+    book = _book(tmp_path, "致\tcause\tv\n富\trich\tnp\n致富\tbecome rich\tvp\n渠道\tchannels\tnp\n拓宽\tbroaden\tv\n"
+                           "高\thigh\tnp\n高效\tefficient\tnp\n效益\treturns\tnp\n投资\tinvestment\tnp\n推动\tpromote\tv\n")
+    en = render_clause("拓宽致富渠道", book)
+    assert en is None or "cause" not in en
+    en = render_clause("推动高效益投资", book)
+    assert en is not None and en.startswith("promote high return") and en.endswith("investment")
