@@ -26,7 +26,7 @@ from ..compose.en import join_list
 from ..text.datafiles import load_toml
 from ..text.han import HAN
 from .glossary import Glossary, load_glossary
-from .morphology import is_adjective, only_adjective, word_classes
+from .morphology import is_adjective, only_adjective, past_tense, word_classes
 from .phrasebook import Frame, Phrasebook, load_phrasebook
 
 MAX_SEGMENT = 48  # longer runs without punctuation are not parsed (cost grows with the cube)
@@ -527,6 +527,12 @@ class Parser:
         fills: dict[str, str] = {}
         for name, kind, a, b in slots:
             item = self.cells[a][b].get(kind)
+            enclosed = i < a and b < j  # the frame's own words on both sides: 把{X}作为…, not {X}落地 or 以{X}
+            verb_phrase = self.cells[a][b].get("vp") if item is None and kind == "np" and enclosed else None
+            if verb_phrase is not None and (nominal := _nominal(_finish(verb_phrase))) is not None:
+                # A verb phrase fills a noun slot as its -ing form: 把促进农民增收作为中心任务 -> treat
+                # raising farmers' incomes as the central task.
+                item = Item(verb_phrase.cost + 0.5, nominal)
             if item is None:
                 return
             cost += item.cost
@@ -645,6 +651,31 @@ def gerund_phrase(vp: str, verbs: frozenset[str], adverbs: frozenset[str] = froz
     return " ".join(out)
 
 
+# Subjects that report what an event did (会议, 大会, 全会): their verb phrase is a statement in the past.
+_EVENT_SUBJECT = re.compile(r"the (?:[\w-]+ ){0,4}(?:meeting|session|conference|congress|forum|symposium)")
+
+
+def _past(vp: str) -> str | None:
+    """The verb phrase in the simple past (its first verb, after any adverbs), or None without a verb."""
+    words = vp.split()
+    for k, word in enumerate(words):
+        if "VERB" in word_classes(word) and (k == 0 or is_adverb(words[k - 1])):
+            return " ".join([*words[:k], past_tense(word), *words[k + 1:]])
+        if not is_adverb(word):
+            return None
+    return None
+
+
+def _nominal(vp: str) -> str | None:
+    """A verb phrase as a noun (its -ing form, every conjunct's verb too), or None where it has none:
+    "efficiently advance tasks" -> "efficiently advancing tasks"; "form and can replicate" -> None."""
+    words = vp.split()
+    if any(word in _AUXILIARIES for word in words):
+        return None
+    nominal = gerund_phrase(vp, english_verbs(), english_adverbs())
+    return nominal if nominal != vp else None
+
+
 _PREPOSITIONS = frozenset({"without", "with", "for", "in", "on", "by"})  # open some vp entries, never -ing
 _LY_VERBS = frozenset({"apply", "rely", "supply", "comply", "multiply", "reply", "rally", "ally", "tally", "fly",
                        "bully", "sully"})
@@ -754,6 +785,9 @@ def parse_segment(text: str, lex: Lexicon, glossary: Glossary,
     elif (bare := _without_object(cells[n].get("v"))) is not None:
         options.append((cells[n]["v"].cost + 0.9, None, "vp", bare))
     clause = cells[n].get("s")
+    if clause is not None and _EVENT_SUBJECT.fullmatch(clause.subj) and (said := _past(clause.pred)) is not None:
+        # The meeting as subject reports what it did, in the past: 会议听取了…报告 -> the meeting heard the report.
+        options.append((clause.cost, None, "S", f"{clause.subj} {said}"))
     if clause is not None and clause.subj and _agent(clause.subj):
         # 各部门压实责任: a subject that names who acts, with no modal, is still a directive's addressee.
         options.append((clause.cost + 0.6, clause.subj, "vp", clause.pred))

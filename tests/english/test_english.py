@@ -260,10 +260,11 @@ def test_number_patterns(text, expected):
 
 
 def test_untranslated_reaches_english_untranslated():
-    facts = Facts(jurisdiction="维西县", event_date="2021-05-31", campaigns=[Item("云溪脊梁")])
+    # 鑫淼 is no word: the campaign is not covered and is left out whole, never "Yunxi [鑫淼]".
+    facts = Facts(jurisdiction="维西县", event_date="2021-05-31", campaigns=[Item("云溪鑫淼")])
     rendering = render_all(facts)
-    assert rendering.campaigns == [None]  # not covered: left out whole, never "[云溪] backbone"
-    assert rendering.english.untranslated == ["云溪脊梁"]
+    assert rendering.campaigns == [None]
+    assert rendering.english.untranslated == ["云溪鑫淼"]
     assert "云溪" not in (rendering.english.summary_en or "")
 
 

@@ -297,3 +297,16 @@ def test_a_character_inside_a_word_is_never_read_alone(tmp_path):
     assert en is None or "cause" not in en
     en = render_clause("推动高效益投资", book)
     assert en is not None and en.startswith("promote high return") and en.endswith("investment")
+
+
+def test_a_verb_phrase_fills_an_enclosed_noun_slot_as_a_gerund(tmp_path):
+    book = _book(tmp_path, "把{X:np}作为{Y:np}\ttreat {X} as {Y}\tframe\tvp\n促进\tpromote\tv\n农民增收\tfarmers' income growth\tnp\n"
+                           "中心任务\tthe central task\tnp\n")
+    en = render_clause("把促进农民增收作为中心任务", book)  # the built-in phrasebook may know 促进农民增收
+    assert en is not None and en.startswith("treat ") and en.split()[1].endswith("ing")
+    assert en.endswith(" as the central task")
+
+
+def test_the_meeting_as_subject_reports_in_the_past(tmp_path):
+    book = _book(tmp_path, "会议\tthe meeting\tnp\n听取\thear\tv\n工作报告\tthe work report\tnp\n")
+    assert render_clause("会议听取了工作报告", book) == "the meeting heard the work report"
