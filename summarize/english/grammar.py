@@ -26,7 +26,7 @@ from ..compose.en import join_list
 from ..text.datafiles import load_toml
 from ..text.han import HAN
 from .glossary import Glossary, load_glossary
-from .morphology import is_adjective, only_adjective, past_tense, word_classes
+from .morphology import is_adjective, only_adjective, past_tense, present_participle, word_classes
 from .phrasebook import Frame, Phrasebook, load_phrasebook
 
 MAX_SEGMENT = 48  # longer runs without punctuation are not parsed (cost grows with the cube)
@@ -621,6 +621,8 @@ _COUNT_HEADS = frozenset(_rules()["count_heads"])
 def gerund(vp: str) -> str:
     """The verb phrase's first verb in -ing form: "attract investors" -> "attracting investors"."""
     verb, _, rest = vp.partition(" ")
+    if (known := present_participle(verb)) is not None:
+        return f"{known} {rest}".strip()
     if verb.endswith("ie"):
         ing = verb[:-2] + "ying"
     elif verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) and len(verb) > 2:
@@ -798,6 +800,7 @@ def parse_segment(text: str, lex: Lexicon, glossary: Glossary,
             if end >= n:
                 continue
             subject = None
+            subj = None
             if start > 0:
                 subj = Parser(text[:start], lex, glossary).parse()[start].get("np")
                 if subj is None:
@@ -814,7 +817,9 @@ def parse_segment(text: str, lex: Lexicon, glossary: Glossary,
             if found is None and (bare := _without_object(rest.get("v"))) is not None:
                 found = ("vp", Item(rest["v"].cost + 0.9, bare))
             if found:
-                options.append((found[1].cost + (1.5 if subject else 0.5), subject, found[0], _finish(found[1])))
+                # The subject's own cost counts: a long topic that names no actor is not made the doer.
+                cost = found[1].cost + (subj.cost + 0.5 if subj is not None else 0.5)
+                options.append((cost, subject, found[0], _finish(found[1])))
     if not options:
         return None
     cost, subject, kind, en = min(options, key=lambda o: o[0])

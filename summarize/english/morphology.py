@@ -40,3 +40,15 @@ def past_tense(verb: str) -> str:
 
     forms = getInflection(verb.lower(), tag="VBD")
     return forms[0] if forms else verb
+
+
+@cache
+def present_participle(verb: str) -> str | None:
+    """The -ing form of an English verb from the lexicon (traffic -> trafficking, deter -> deterring), or None
+    for a word it does not know as a verb."""
+    if not verb.isalpha() or "VERB" not in word_classes(verb):
+        return None
+    from lemminflect import getInflection
+
+    forms = getInflection(verb.lower(), tag="VBG")
+    return forms[0] if forms else None
