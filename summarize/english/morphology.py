@@ -14,8 +14,15 @@ from functools import cache
 
 @cache
 def word_classes(word: str) -> frozenset[str]:
-    """LemmInflect's parts of speech of a single English word (ADJ, NOUN, VERB, ADV); empty for a phrase."""
-    if " " in word or not word.isalpha():
+    """LemmInflect's parts of speech of a single English word (ADJ, NOUN, VERB, ADV); empty for a phrase.
+    A hyphenated compound (high-quality, off-site, county-level) is an adjective: in the phrasebook's
+    noun-phrase entries such a word is a modifier."""
+    if " " in word:
+        return frozenset()
+    parts = word.split("-")
+    if len(parts) > 1 and all(part.isalpha() for part in parts):
+        return frozenset({"ADJ"})
+    if not word.isalpha():
         return frozenset()
     from lemminflect import getAllLemmas  # lazy: see the module docstring
 
