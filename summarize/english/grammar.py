@@ -405,6 +405,10 @@ class Parser:
                 # issues and difficulties, 堵点痛点.
                 put(i, j, "np", Item(cost + 0.3, f"{a} and {b}", (a, b)))
                 return
+            if a.startswith("the ") and _agent(a) and not right.counted:
+                # Whose it is: 群众疾苦 -> the sufferings of the people, 全镇经济 -> the economy of the whole town.
+                put(i, j, "np", Item(cost + 0.4, f"{_the(b)} of {a}"))
+                return
             if modifier(a).lower() == modifier(b).lower():
                 put(i, j, "np", Item(cost + 0.3, b))  # 方式方法: methods
                 return
@@ -621,6 +625,8 @@ _COUNT_HEADS = frozenset(_rules()["count_heads"])
 def gerund(vp: str) -> str:
     """The verb phrase's first verb in -ing form: "attract investors" -> "attracting investors"."""
     verb, _, rest = vp.partition(" ")
+    if verb in ("not", "never") and rest:
+        return f"{verb} {gerund(rest)}"  # not being interrupted, never "notting be interrupted"
     if (known := present_participle(verb)) is not None:
         return f"{known} {rest}".strip()
     if verb.endswith("ie"):

@@ -310,3 +310,12 @@ def test_a_verb_phrase_fills_an_enclosed_noun_slot_as_a_gerund(tmp_path):
 def test_the_meeting_as_subject_reports_in_the_past(tmp_path):
     book = _book(tmp_path, "会议\tthe meeting\tnp\n听取\thear\tv\n工作报告\tthe work report\tnp\n")
     assert render_clause("会议听取了工作报告", book) == "the meeting heard the work report"
+
+
+def test_whose_it_is_and_negated_gerunds(tmp_path):
+    from summarize.english.grammar import gerund
+
+    book = _book(tmp_path, "关心\tcare for\tv\n群众\tthe people\tnp\n疾苦\tsufferings\tnp\n")
+    assert render_clause("关心群众疾苦", book) == "care for the sufferings of the people"
+    assert gerund("not be interrupted") == "not being interrupted"
+    assert gerund("traffic drugs") == "trafficking drugs"
