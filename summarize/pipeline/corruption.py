@@ -91,8 +91,9 @@ def move_spans(spans: list[CorruptedSpan], offsets: OffsetMap, text: str) -> lis
     """
     moved: list[CorruptedSpan] = []
     runs: list[list[int]] = []
+    unmoved = offsets.is_identity()
     for span in spans:
-        place = offsets.span(span.start, span.end)
+        place = (span.start, span.end) if unmoved else offsets.span(span.start, span.end)
         if place is None:
             continue
         start, end = place

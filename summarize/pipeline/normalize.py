@@ -24,7 +24,7 @@ from ..config import Settings
 from ..document import CorruptedSpan, Report
 from ..text.datafiles import load_toml, pinyin_syllables
 from ..text.han import HAN_CLASS, is_han_char
-from ..text.offsets import MapBuilder, OffsetMap, sub_with_map
+from ..text.offsets import OffsetMap, sub_with_map
 from ..text.script import detect_script, fix_conversion, to_simplified
 from .corruption import move_spans
 from .pinyin import LOWER_SYLLABLE_CHARS, strip_tones
@@ -100,10 +100,12 @@ def remove_annotations(text: str, spans: list[CorruptedSpan] | None = None) -> t
 
     text, broken = sub_with_map(BROKEN_ANNOTATION, drop_broken, text)
     offsets = offsets.then(broken)
-    if spans is not None:
+    # Where a step found nothing it changed nothing, and the spans stay where they are.
+    if spans is not None and found:
         spans[:] = move_spans(spans, offsets, text)
+    found_before = len(found)
     text, offsets = sub_with_map(LETTER_ANNOTATION, lost_character, text)
-    if spans is not None:
+    if spans is not None and len(found) > found_before:
         spans[:] = move_spans(spans + marked, offsets, text)
     examples = [example for _, _, example in sorted(found)[:10]]
     return text, len(found), examples
@@ -174,33 +176,27 @@ def _neighbour(text: str, i: int, step: int) -> str:
 # Windows and old Mac line breaks (\r\n, \r) become \n; two or more empty lines become one.
 LINE_BREAK = re.compile(r"\r\n?")
 BLANK_LINES = re.compile(r"\n{3,}")
+# White space at either end of a line (what str.strip() takes: \s is the same set of characters).
+LINE_ENDS = re.compile(r"^[^\S\n]+|[^\S\n]+$", re.MULTILINE)
 
 
 def tidy_whitespace(text: str) -> tuple[str, OffsetMap]:
     """One kind of line break, one space at most, none at the ends of a line or next to full-width
-    punctuation, no more than one empty line; and the map of those edits."""
-    text, offsets = sub_with_map(LINE_BREAK, "\n", text)
-    lines = []
-    tidied = MapBuilder()
-    for i, line in enumerate(text.split("\n")):
-        if i:
-            tidied.keep(1)  # the line break
-        spaced, spaces = sub_with_map(INLINE_SPACE, " ", line)
-        line = spaced.strip()
-        lead = len(spaced) - len(spaced.lstrip())
-        stripped = OffsetMap.slice(len(spaced), lead, lead + len(line))
-        # Spaces next to full-width punctuation are scraper noise; spaces between words may separate
-        # fields ("来源：X 发布时间：Y") and stay.
-        line, at_punct = sub_with_map(SPACE_AT_PUNCT, "", line)
-        tidied.extend(spaces.then(stripped).then(at_punct))
-        lines.append(line)
-    text = "\n".join(lines)
-    offsets = offsets.then(tidied.build())
-    text, blank = sub_with_map(BLANK_LINES, "\n\n", text)
+    punctuation, no more than one empty line; and the map of those edits.
+
+    Each step is one substitution over the whole text (none of the patterns crosses a line break, so
+    this is the same as working line by line), and each records its edits.
+    """
+    offsets = OffsetMap.identity(len(text))
+    # Spaces next to full-width punctuation are scraper noise; spaces between words may separate
+    # fields ("来源：X 发布时间：Y") and stay.
+    for pattern, replacement in ((LINE_BREAK, "\n"), (INLINE_SPACE, " "), (LINE_ENDS, ""), (SPACE_AT_PUNCT, ""),
+                                 (BLANK_LINES, "\n\n")):
+        text, edits = sub_with_map(pattern, replacement, text)
+        offsets = offsets.then(edits)
     stripped = text.strip("\n")
     lead = len(text) - len(text.lstrip("\n"))
-    offsets = offsets.then(blank).then(OffsetMap.slice(len(text), lead, lead + len(stripped)))
-    return stripped, offsets
+    return stripped, offsets.then(OffsetMap.slice(len(text), lead, lead + len(stripped)))
 
 
 def normalize(report: Report, settings: Settings) -> Report:

@@ -32,6 +32,7 @@ class MapBuilder:
 
     def __init__(self) -> None:
         self._ops: list[list[int | bool]] = []
+        self._input_length = self._output_length = 0
 
     def keep(self, length: int) -> None:
         """``length`` characters copied unchanged."""
@@ -47,13 +48,16 @@ class MapBuilder:
             self._add(n_in, n_out, changed)
 
     def build(self) -> OffsetMap:
-        return OffsetMap(tuple((int(n_in), int(n_out), bool(changed)) for n_in, n_out, changed in self._ops))
+        ops = tuple((int(n_in), int(n_out), bool(changed)) for n_in, n_out, changed in self._ops)
+        return OffsetMap(ops, self._input_length, self._output_length)
 
     def _add(self, n_in: int, n_out: int, changed: bool) -> None:
         if n_in < 0 or n_out < 0:
             raise ValueError(f"negative length in an edit ({n_in}, {n_out})")
         if n_in == 0 and n_out == 0:
             return
+        self._input_length += n_in
+        self._output_length += n_out
         if self._ops and self._ops[-1][2] == changed:
             self._ops[-1][0] += n_in
             self._ops[-1][1] += n_out
@@ -66,10 +70,11 @@ class OffsetMap:
 
     __slots__ = ("ops", "input_length", "output_length", "_in_starts", "_out_starts")
 
-    def __init__(self, ops: tuple[Op, ...] = ()) -> None:
+    def __init__(self, ops: tuple[Op, ...] = (), input_length: int | None = None,
+                 output_length: int | None = None) -> None:
         self.ops = ops  # canonical: no empty operation, no two neighbours of the same kind (MapBuilder)
-        self.input_length = sum(op[0] for op in ops)
-        self.output_length = sum(op[1] for op in ops)
+        self.input_length = sum(op[0] for op in ops) if input_length is None else input_length
+        self.output_length = sum(op[1] for op in ops) if output_length is None else output_length
         self._in_starts: list[int] | None = None
         self._out_starts: list[int] | None = None
 
@@ -77,7 +82,7 @@ class OffsetMap:
 
     @classmethod
     def identity(cls, length: int) -> OffsetMap:
-        return cls(((length, length, False),) if length else ())
+        return cls(((length, length, False),) if length else (), length, length)
 
     @classmethod
     def from_edits(cls, length: int, edits: Iterable[tuple[int, int, int]]) -> OffsetMap:
@@ -96,6 +101,8 @@ class OffsetMap:
     @classmethod
     def slice(cls, length: int, start: int, end: int) -> OffsetMap:
         """The map of ``text[start:end]`` for a text of ``length`` (what is around it is deleted)."""
+        if start == 0 and end == length:
+            return cls.identity(length)
         return cls.from_edits(length, ((0, start, 0), (end, length, 0)))
 
     @classmethod
@@ -197,7 +204,7 @@ class OffsetMap:
         return (new_start, new_end) if new_end > new_start else None
 
     def is_identity(self) -> bool:
-        return all(not changed for _, _, changed in self.ops)
+        return len(self.ops) <= 1 and not (self.ops and self.ops[0][2])  # canonical: copied text is one op
 
     @property
     def edits(self) -> list[tuple[int, int, int]]:
@@ -279,11 +286,16 @@ def sub_with_map(pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]],
     Each replacement is recorded as the smallest changed region (what it shares with the match at both
     ends is unchanged text); a region that keeps its length is character for character and not recorded.
     """
+    if pattern.search(text) is None:  # most lines: nothing to replace, nothing to build
+        return text, OffsetMap.identity(len(text))
+    if not callable(repl):
+        template = repl
+        repl = (lambda match: match.expand(template)) if "\\" in template else (lambda match: template)
     pieces: list[str] = []
     edits: list[tuple[int, int, int]] = []
     done = 0
     for match in pattern.finditer(text):  # the same matches, in the same order, as pattern.sub
-        new = repl(match) if callable(repl) else match.expand(repl)
+        new = repl(match)
         old = match.group(0)
         if new == old:
             continue
@@ -296,4 +308,4 @@ def sub_with_map(pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]],
     if not pieces:
         return text, OffsetMap.identity(len(text))
     pieces.append(text[done:])
-    return "".join(pieces), OffsetMap.from_edits(len(text), edits)
+    return "".join(pieces), OffsetMap.from_edits(len(text), edits) if edits else OffsetMap.identity(len(text))

@@ -6,10 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from seeds_util import seed_named
 
 from summarize.api import clean_file, clean_text
 from summarize.document import Report
+from summarize.pipeline.normalize import tidy_whitespace
 from summarize.text.han import is_han_char
 from summarize.text.lost import LOST
 from summarize.text.script import to_simplified
@@ -95,3 +98,16 @@ def test_spans_follow_the_cuts_of_clean():
     lost = [s for s in report.quality.corrupted_spans if s.kind == "lost_character"]
     assert len(lost) == 1 and report.text[lost[0].start:lost[0].end] == "?"
     assert report.text[lost[0].start - 3: lost[0].start + 2] == "会议由?委"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=list("会议，。“ab \t\u3000\u00a0\r\n"), max_size=40))
+def test_tidy_whitespace_map_puts_every_character_where_it_went(text):
+    tidied, offsets = tidy_whitespace(text)
+    assert (offsets.input_length, offsets.output_length) == (len(text), len(tidied))
+    for i, ch in enumerate(text):
+        place = offsets.span(i, i + 1)
+        if not ch.isspace():  # tidying removes white space only
+            assert place is not None and tidied[place[0]:place[1]] == ch
+        elif place is not None and place[1] - place[0] == 1:
+            assert tidied[place[0]].isspace()
