@@ -58,9 +58,19 @@ def _format(match: re.Match[str], template: str) -> str | None:
                 value = float(groups["n"])
                 extra["millions"] = f"{value * 100:g}"
                 extra["ten_thousands"] = f"{value * 10000:,.0f}"
+                extra["yi"] = _scaled(value * 1e8)
+                extra["wan"] = _scaled(value * 1e4)
         return template.format(**groups, **extra)
     except (KeyError, ValueError, IndexError):
         return None
+
+
+def _scaled(amount: float) -> str:
+    """An amount in English words of scale, as news English writes money: 1.2 billion, 30 million, 5,000."""
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if amount >= scale:
+            return f"{round(amount / scale, 2):g} {word}"
+    return f"{amount:,.0f}"
 
 
 def number_at(text: str, pos: int) -> tuple[int, str, bool] | None:

@@ -252,7 +252,7 @@ def test_reference_jurisdiction_en(path):
 # ---- numbers and untranslated ------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("2021年5月31日", "May 31, 2021"), ("二期", "phase II"), ("投资1.5亿元", None), ("1.5亿元", "150 million yuan"),
+    ("2021年5月31日", "May 31, 2021"), ("二期", "phase II"), ("投资1.5亿元", None), ("1.5亿元", "150 million yuan"), ("10亿元", "1 billion yuan"), ("3000万元", "30 million yuan"),
 ])
 def test_number_patterns(text, expected):
     found = number_at(text, 0)
