@@ -81,7 +81,7 @@ register("normalize", "summarize.pipeline.normalize:normalize", requires=("text"
          about="remove scraper pinyin, convert to Simplified, fold punctuation and width")
 register("clean", "summarize.pipeline.clean:clean", requires=("text", "html_title"),
          assigns=("text", "metadata", "quality"),
-         about="drop page chrome (line classifier), read the page metadata, locate corrupted spans")
+         about="drop page chrome (line classifier), read the page metadata, move corrupted spans to the clean text")
 register("extract", "summarize.extract:extract", requires=("text", "metadata"), assigns=("facts", "quality"),
          produces=("facts", "summary_zh"),
          about="grounded facts: date, place, event type, officials (LAC tagger + rules), items, summary_zh")

@@ -1,7 +1,8 @@
 """How the text marks a character the scraper lost: '?' or U+FFFD.
 
-The corruption stage leaves these in place (nothing is guessed); clean locates them, and extraction and
-the Chinese summary never read a name, title or clause across one.
+The corruption stage leaves these in place (nothing is guessed) and lists them in quality.corrupted_spans,
+which the stages after it move with their edits; extraction and the Chinese summary never read a name,
+title or clause across one.
 """
 
 from __future__ import annotations
