@@ -26,7 +26,14 @@ from ..compose.en import join_list
 from ..text.datafiles import load_toml
 from ..text.han import HAN
 from .glossary import Glossary, load_glossary
-from .morphology import is_adjective, only_adjective, past_tense, present_participle, word_classes
+from .morphology import (
+    is_adjective,
+    only_adjective,
+    past_tense,
+    plural_agreement,
+    present_participle,
+    word_classes,
+)
 from .phrasebook import Frame, Phrasebook, load_phrasebook
 
 MAX_SEGMENT = 48  # longer runs without punctuation are not parsed (cost grows with the cube)
@@ -544,9 +551,13 @@ class Parser:
         en = frame.en
         for name, value in fills.items():
             slot = "{" + name + "}"
-            if plural(value):  # "ensure {X} is completed" with X = "all tasks": are
-                for singular, plural_verb in _PLURAL_VERB.items():
-                    en = en.replace(f"{slot} {singular} ", f"{slot} {plural_verb} ")
+            if plural(value) and not value.split()[0].endswith("ing"):
+                # "ensure {X} is completed", "{X} starts" with X = "all tasks": are, start ("focusing on
+                # projects" is one activity: singular).
+                # Not after a preposition: in "focusing on {X} means", {X} is no subject.
+                en = re.sub(r"(?<!\bon )(?<!\bof )(?<!\bfor )(?<!\bin )(?<!\bto )(?<!\bwith )(?<!\bby )"
+                            + re.escape(slot) + r" ([a-z]+)\b",
+                            lambda m, slot=slot: f"{slot} {plural_agreement(m.group(1))}", en)
             en = en.replace(slot, value)
         self.put(i, j, frame.result, Item(cost, en))
 
@@ -566,7 +577,6 @@ def _agent(np: str) -> bool:
     """Whether a noun phrase names who acts (departments, officials, the people): a subject, not a topic."""
     return bool(_AGENTS.search(np.split(" of ")[0].split(" at ")[0].strip('"')))
 _ENUMERATION = re.compile(_rules()["enumeration"])  # verbs whose "to" is a preposition: adhere to doing
-_PLURAL_VERB = {"is": "are", "was": "were", "has": "have", "does": "do"}
 # Plural nouns that stay plural as modifiers, and singular nouns that end in s.
 _NOT_PLURAL = re.compile(r"(ss|us|is|ics|ness|sis|news|[^s]'s)$")
 _KEEP_PLURAL_MODIFIER = frozenset(_rules()["plural_modifiers"])

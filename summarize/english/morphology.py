@@ -59,3 +59,19 @@ def present_participle(verb: str) -> str | None:
 
     forms = getInflection(verb.lower(), tag="VBG")
     return forms[0] if forms else None
+
+
+@cache
+def plural_agreement(verb: str) -> str:
+    """The form a present-tense verb takes after a plural subject: starts -> start, is -> are, has -> have."""
+    irregular = {"is": "are", "was": "were", "has": "have", "does": "do"}
+    if verb in irregular:
+        return irregular[verb]
+    if not verb.endswith("s") or "VERB" not in word_classes(verb):
+        return verb
+    from lemminflect import getInflection, getLemma
+
+    for lemma in getLemma(verb, upos="VERB"):
+        if verb in getInflection(lemma, tag="VBZ"):
+            return lemma
+    return verb
