@@ -320,6 +320,9 @@ class Parser:
                 continue
             if (found := number_at(self.text, i)) is not None:
                 end, en, is_date = found
+                if en.startswith(("by ", "before ")):
+                    self.put(i, end, "adv", Item(1.0, en))  # a deadline (6月底前) is no noun phrase
+                    continue
                 self.put(i, end, "np", Item(1.0, en))
                 if is_date:
                     self.put(i, end, "adv", Item(1.0, ("in " if en[:1].isdigit() else "by ") + en))
@@ -469,6 +472,8 @@ class Parser:
             put(i, j, "vp", Item(cost + 1.0, f"{a} to {b}"))
         elif lt == "np" and rt == "LOC":
             put(i, j, "npL", Item(cost + 0.1, a))  # 在项目建设上: the postposition closes the phrase
+        elif lt == "P" and rt == "adv" and b.startswith(("by ", "before ")) and text[i:k] in ("在", "于", "到"):
+            put(i, j, "adv", Item(cost, b, post=right.post))  # 在6月底前: by the end of June
         elif lt == "P" and rt in ("np", "npL"):
             # A coverb's phrase is an adverbial after the verb phrase: 在X上下功夫 -> make efforts in X.
             put(i, j, "adv", Item(cost + 0.4, f"{a} {b}", post="P:" + text[i:k]))
@@ -487,7 +492,8 @@ class Parser:
             put(i, j, "vp", Item(cost - 0.5, en))  # dearer clause reading (np + vp) paid back: the verb asks for it
         elif lt == "P" and rt == "vp" and text[i:k] in _GERUND_COVERBS:
             # A coverb before a verb phrase: 为推动发展提供保障 -> provide support for promoting development.
-            put(i, j, "adv", Item(cost + 0.6, f"{a} {gerund(b)}", post="P:" + text[i:k]))
+            # Marked apart from a coverb + noun phrase: "in starting construction" never follows a verb phrase.
+            put(i, j, "adv", Item(cost + 0.6, f"{a} {gerund(b)}", post="PV:" + text[i:k]))
         elif lt == "vp" and rt == "LOC" and text[k:j] in ("中", "过程中"):
             put(i, j, "npL", Item(cost + 0.3, gerund(a)))  # 在推进改革中: in advancing reform
         elif lt == "vp" and rt == "PURP":
@@ -521,7 +527,7 @@ class Parser:
                 put(i, j, "np", Item(cost + 0.1, f"{_the(b)} of {a}"))
         elif lt == "num" and rt == "np" and not right.counted:
             # A counted number word needs a plural noun head: never "three major tough battle", "three a number of".
-            if a[:1].isdigit() or (plural(b) and not b.startswith(("a ", "an ", "the "))):
+            if not b.startswith(("a ", "an ", "the ")) and (a[:1].isdigit() or plural(b)):
                 put(i, j, "np", Item(cost, f"{a} {b}", counted=True))
         elif lt == "np" and rt == "num" and not left.counted:
             put(i, j, "np", Item(cost + 0.1, f"{b} {a}", counted=True))  # 重点项目28个: 28 key projects
@@ -913,7 +919,8 @@ def _as_clause(adverbial: str) -> str | None:
 
 def _tidy(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"\b(\w+(?: \w+){0,3}) \1\b", r"\1", text, flags=re.IGNORECASE)  # overlapping entries
+    # Overlapping entries say a word twice; "no no-go zones" is no repeat (the hyphen continues the word).
+    text = re.sub(r"\b(\w+(?: \w+){0,3}) \1\b(?!-)", r"\1", text, flags=re.IGNORECASE)
     # A verb entry that ends in its own article (筑牢 "build a solid") meets an object that brings one too.
     text = re.sub(r"\b([Aa]n?)( \w+)? the\b", r"\1\2", text)
     return text

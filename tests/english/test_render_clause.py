@@ -319,3 +319,11 @@ def test_whose_it_is_and_negated_gerunds(tmp_path):
     assert render_clause("关心群众疾苦", book) == "care for the sufferings of the people"
     assert gerund("not be interrupted") == "not being interrupted"
     assert gerund("traffic drugs") == "trafficking drugs"
+
+
+def test_deadlines_and_repeats():
+    from summarize.english.grammar import _tidy
+
+    assert render_clause("在6月底前完成") == "complete by the end of June"
+    assert _tidy("with no no-go zones") == "with no no-go zones"  # not a repeat: the meaning would flip
+    assert _tidy("advance advance projects") == "advance projects"
