@@ -66,6 +66,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
         lambda i: f"一是要{_HAN[i % 10]}{_HAN[i // 10 % 10]}加快推进重点项目建设，确保按期完工。", n, "会议强调，"),
     # Long runs of mixed Han and Latin letters without any punctuation.
     "mixed_no_punct": lambda n: _fill(lambda i: f"建设{_HAN[i % 10]}abc中心", n),
+    # One long run of white space that tidying does not fold (U+202F) inside a line: a trailing-space
+    # pattern tried at every character of the run was quadratic (issue 14, tidy_whitespace's offset map).
+    "whitespace_run": lambda n: _fill(lambda i: "\u202f", n - 6, "会议强调") + "确保",
 }
 
 

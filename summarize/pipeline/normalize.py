@@ -176,8 +176,9 @@ def _neighbour(text: str, i: int, step: int) -> str:
 # Windows and old Mac line breaks (\r\n, \r) become \n; two or more empty lines become one.
 LINE_BREAK = re.compile(r"\r\n?")
 BLANK_LINES = re.compile(r"\n{3,}")
-# White space at either end of a line (what str.strip() takes: \s is the same set of characters).
-LINE_ENDS = re.compile(r"^[^\S\n]+|[^\S\n]+$", re.MULTILINE)
+# White space at either end of a line (what str.strip() takes: \s is the same set of characters). A run
+# is tried only from its first character, so a long run inside a line costs its length once, not squared.
+LINE_ENDS = re.compile(r"^[^\S\n]+|(?<![^\S\n])[^\S\n]+$", re.MULTILINE)
 
 
 def tidy_whitespace(text: str) -> tuple[str, OffsetMap]:

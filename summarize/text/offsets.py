@@ -286,8 +286,6 @@ def sub_with_map(pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]],
     Each replacement is recorded as the smallest changed region (what it shares with the match at both
     ends is unchanged text); a region that keeps its length is character for character and not recorded.
     """
-    if pattern.search(text) is None:  # most lines: nothing to replace, nothing to build
-        return text, OffsetMap.identity(len(text))
     if not callable(repl):
         template = repl
         repl = (lambda match: match.expand(template)) if "\\" in template else (lambda match: template)
