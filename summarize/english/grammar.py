@@ -29,6 +29,7 @@ from .glossary import Glossary, load_glossary
 from .morphology import (
     is_adjective,
     only_adjective,
+    past_participle,
     past_tense,
     plural_agreement,
     present_participle,
@@ -495,7 +496,7 @@ class Parser:
             # Marked apart from a coverb + noun phrase: "in starting construction" never follows a verb phrase.
             put(i, j, "adv", Item(cost + 0.6, f"{a} {gerund(b)}", post="PV:" + text[i:k]))
         elif lt == "vp" and rt == "LOC" and text[k:j] in ("中", "过程中"):
-            put(i, j, "npL", Item(cost + 0.3, gerund(a)))  # 在推进改革中: in advancing reform
+            put(i, j, "npL", Item(cost + 0.3, gerund(a), post="vp"))  # 在推进改革中: in advancing reform
         elif lt == "vp" and rt == "PURP":
             put(i, j, "vpP", Item(cost + 0.1, a))
         elif lt == "vpP" and rt == "vp":
@@ -506,8 +507,12 @@ class Parser:
             put(i, j, "vp", Item(cost + 0.1, f"{b} {a} {right.post}".strip()))  # 把X抓好 -> focus on X
         elif lt == "np" and rt == "DE":
             put(i, j, "npDE", Item(cost, a))
+        elif lt == "vp" and rt == "DE" and (participle := self._participle(i, k)) is not None:
+            put(i, j, "vpDE", Item(cost + 0.1, participle))  # 遇到的问题: the problems encountered
         elif lt in ("vp", "s") and rt == "DE" and a.split()[0] not in _AUXILIARIES:
             put(i, j, "vpDE", Item(cost + 0.1, a if lt == "s" else gerund(a), post="that" if lt == "s" else "of"))
+        elif lt == "npL" and rt == "vpDE" and not right.post and not left.post:
+            put(i, j, "vpDE", Item(cost + 0.3, f"{b} in {a}"))  # 在建设中遇到的: encountered in construction
         elif lt in ("vpDE", "npDE") and only_adjective(b):
             return  # an adjective heads no noun phrase: 在试点的基础上 is never "the basic of piloting"
         elif lt == "vpDE" and rt == "np":
@@ -538,6 +543,18 @@ class Parser:
         elif (lt, rt) in (("np+", "np"), ("vp+", "vp")):
             parts = (*left.parts, *(right.parts or (b,)))
             put(i, j, rt, Item(cost + 0.05, join_list(parts), parts))
+
+    def _participle(self, i: int, k: int) -> str | None:
+        """A transitive verb alone before 的 modifies the noun as its object: its past participle
+        ("encountered", "planned"), the rest of its English kept ("carried out")."""
+        verb = self.cells[i][k].get("v")
+        if verb is None or verb.post or verb.parts:
+            return None
+        first, _, rest = verb.en.partition(" ")
+        if rest.split()[:1] and rest.split()[0] not in ("up", "out", "forward", "in", "on", "for", "with", "to"):
+            return None  # "speed up the development of": no participle reads as a modifier
+        participle = past_participle(first)
+        return f"{participle} {rest}".strip() if participle else None
 
     def _apply_frame(self, i: int, j: int, frame: Frame, slots: list[tuple[str, str, int, int]]) -> None:
         cost = 0.2

@@ -30,8 +30,10 @@ def word_classes(word: str) -> frozenset[str]:
 
 
 def is_adjective(word: str) -> bool:
-    """Whether a single English word can be an adjective (important, rural, external)."""
-    return "ADJ" in word_classes(word)
+    """Whether a single English word can be an adjective (important, rural, external), a past participle
+    included (signed, planned)."""
+    classes = word_classes(word)
+    return "ADJ" in classes or (word.endswith("ed") and "VERB" in classes)
 
 
 def only_adjective(word: str) -> bool:
@@ -75,3 +77,14 @@ def plural_agreement(verb: str) -> str:
         if verb in getInflection(lemma, tag="VBZ"):
             return lemma
     return verb
+
+
+@cache
+def past_participle(verb: str) -> str | None:
+    """The past participle of an English verb (encounter -> encountered, make -> made), or None."""
+    if not verb.isalpha() or "VERB" not in word_classes(verb):
+        return None
+    from lemminflect import getInflection
+
+    forms = getInflection(verb.lower(), tag="VBN")
+    return forms[0] if forms else None

@@ -327,3 +327,11 @@ def test_deadlines_and_repeats():
     assert render_clause("在6月底前完成") == "complete by the end of June"
     assert _tidy("with no no-go zones") == "with no no-go zones"  # not a repeat: the meaning would flip
     assert _tidy("advance advance projects") == "advance projects"
+
+
+def test_a_bare_transitive_verb_before_de_is_a_participle(tmp_path):
+    book = _book(tmp_path, "解决\tsolve\tv\n遇到\tencounter\tv\n问题\tproblems\tnp\n项目建设\tproject construction\tnp\n"
+                           "签约\tsigned\tnp\n项目\tprojects\tnp\n抓好\tdo a good job of\tv\n")
+    assert render_clause("解决遇到的问题", book) == "solve the problems encountered"
+    assert render_clause("解决项目建设中遇到的问题", book) == "solve the problems encountered in project construction"
+    assert render_clause("抓好签约的项目", book) == "do a good job of signed projects"
