@@ -407,7 +407,13 @@ class Parser:
         a, b = _finish(left), _finish(right)
         text = self.text
         if lt == "np" and rt == "np":
-            if b.startswith("the ") or " of " in a or " that " in a or only_adjective(b):
+            if only_adjective(b) and not left.counted and not is_adjective(a.split()[-1]):
+                # A noun and an adjective are a clause (项目推进高效有序 -> project progress is efficient and
+                # orderly), for the verbs that take one (确保…).
+                pred = f"{'are' if plural(a) else 'is'} {b}"
+                put(i, j, "s", Item(cost + 0.6, f"{a} {pred}", subj=a, pred=pred))
+            if b.startswith("the ") or " of " in a or " that " in a or only_adjective(b) \
+                    or (j - k == 1 and is_adjective(b)):  # a one-character adjective (原 "former") heads nothing
                 # A compound's head carries no article and is no adjective (高+原 is not "high former"),
                 # and "X of Y" modifies no further noun.
                 return
@@ -444,7 +450,9 @@ class Parser:
         elif lt == "v" and rt == "np":
             if not only_adjective(b):  # an adjective is no object: never "promote modern"
                 put(i, j, "vp", Item(cost + 0.1, f"{a} {with_article(b, right)} {left.post}".strip()))
-        elif lt == "v" and rt == "s" and text[i:j].startswith(tuple(_rules()["clause_verbs"])):
+        elif lt == "v" and rt == "s" and text[i:j].startswith(tuple(_rules()["clause_verbs"])) \
+                and (not right.pred.startswith(("is ", "are ")) or text[i:k] in ("确保", "保证", "保障", "力争", "争取")):
+            # A state (项目推进有序: "is orderly") is what one ensures, not what one advances.
             put(i, j, "vp", Item(cost + 0.2, f"{a} {b}"))
         elif lt == "v" and rt in ("ASP", "RES"):
             put(i, j, "v", Item(cost + 0.2, a, post=left.post))
@@ -620,7 +628,13 @@ def plural(np: str) -> bool:
 
 def _plural_head(np: str) -> bool:
     head = np.split()[-1].strip('"').lower() if np.split() else ""
+    if head in _PLURAL_WITHOUT_S:
+        return True
     return head.endswith("s") and not _NOT_PLURAL.search(head) and len(head) > 3
+
+
+# Plural nouns without -s (the people are, the masses are).
+_PLURAL_WITHOUT_S = frozenset({"people", "police", "cattle", "personnel", "staff", "children", "women", "men"})
 
 
 def modifier(np: str) -> str:

@@ -37,9 +37,9 @@ def is_adjective(word: str) -> bool:
 
 
 def only_adjective(word: str) -> bool:
-    """A single word that is an adjective and never a noun (modern, due, efficient): no noun phrase's head."""
-    classes = word_classes(word)
-    return "ADJ" in classes and "NOUN" not in classes
+    """A single word that is an adjective (or participle) and never a noun (basic, efficient, satisfied): no
+    noun phrase's head."""
+    return is_adjective(word) and "NOUN" not in word_classes(word)
 
 
 @cache

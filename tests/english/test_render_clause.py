@@ -335,3 +335,11 @@ def test_a_bare_transitive_verb_before_de_is_a_participle(tmp_path):
     assert render_clause("解决遇到的问题", book) == "solve the problems encountered"
     assert render_clause("解决项目建设中遇到的问题", book) == "solve the problems encountered in project construction"
     assert render_clause("抓好签约的项目", book) == "do a good job of signed projects"
+
+
+def test_a_noun_and_an_adjective_are_a_state_one_ensures(tmp_path):
+    book = _book(tmp_path, "群众\tthe people\tnp\n满意\tsatisfied\tnp\n项目\tprojects\tnp\n高\thigh\tnp\n原\tformer\tnp\n"
+                           "推进\tadvance\tv\n")
+    assert render_clause("确保群众满意", book) == "ensure the people are satisfied"
+    assert render_clause("推进群众满意", book) is None  # one ensures a state, one does not advance it
+    assert render_clause("推进高原", book) is None  # 原 "former" heads no compound: never "high former"
