@@ -497,6 +497,11 @@ class Parser:
         elif lt == "v" and rt == "s" and text[i:k] in _PIVOT and right.subj:
             # Pivot verbs: 引导企业加大投入 -> "guide enterprises to increase investment".
             template = _PIVOT[text[i:k]]
+            if right.pred.startswith(("is ", "are ")):  # a state: 让群众满意 -> make the people satisfied
+                if text[i:k] not in ("使", "让", "促使"):
+                    return
+                template, right = "make {X} {Y}", Item(right.cost, right.en, subj=right.subj,
+                                                        pred=right.pred.split(" ", 1)[1])
             en = template.replace("{X}", right.subj).replace("{Y:ing}", gerund(right.pred)).replace("{Y}", right.pred)
             put(i, j, "vp", Item(cost - 0.5, en))  # dearer clause reading (np + vp) paid back: the verb asks for it
         elif lt == "P" and rt == "vp" and text[i:k] in _GERUND_COVERBS:
