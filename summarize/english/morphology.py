@@ -3,18 +3,64 @@
 The phrasebook types a Chinese adjective as ``np`` holding the English adjective (重要 -> important), so
 the grammar cannot tell from the type alone that 高效的行动 wants "efficient actions" rather than "the
 actions of efficient". LemmInflect (MIT, a lexicon of English lemmas with their parts of speech and
-inflections) answers that, and gives past tenses for statements. Loaded on first use only: its
-tables cost about 0.25 s, paid by processes that render English.
+inflections) answers that, and gives past tenses, participles and -ing forms.
+
+Its tables take about 0.75 s to load, so the answers for every English word of the built-in phrasebook,
+glossary and grammar.toml are kept in data/english/morphology.tsv (made by eval/tools/make_morphology.py);
+LemmInflect itself is loaded only for a word the table does not list (a user's phrasebook).
 """
 
 from __future__ import annotations
 
 from functools import cache
+from typing import NamedTuple
+
+from ..text.datafiles import load_tsv
+
+
+class Forms(NamedTuple):
+    classes: frozenset[str]  # ADJ, ADV, NOUN, VERB ...
+    past: str | None  # VBD of a verb lemma
+    ing: str | None  # VBG
+    participle: str | None  # VBN
+    base: str | None  # the lemma a third-person -s form is of (starts -> start)
+
+
+@cache
+def _table() -> dict[str, Forms]:
+    def cell(value: str) -> str | None:
+        return None if value == "-" else value
+
+    out = {}
+    for _, (word, classes, past, ing, participle, base) in load_tsv(
+            "english/morphology.tsv", ("word", "classes", "past", "ing", "participle", "base")):
+        out[word] = Forms(frozenset(classes.split(",")) - {"-"}, cell(past), cell(ing), cell(participle), cell(base))
+    return out
+
+
+@cache
+def _forms(word: str) -> Forms:
+    """The table's row, or LemmInflect's answer for a word the table lacks (loaded on first use)."""
+    lower = word.lower()
+    if (known := _table().get(lower)) is not None:
+        return known
+    from lemminflect import getAllLemmas, getInflection, getLemma
+
+    classes = frozenset(getAllLemmas(lower))
+    is_lemma = "VERB" in classes and lower in getLemma(lower, upos="VERB")
+
+    def inflect(tag: str) -> str | None:
+        forms = getInflection(lower, tag=tag) if is_lemma else ()
+        return forms[0] if forms else None
+
+    base = next((lemma for lemma in getLemma(lower, upos="VERB") if lower in getInflection(lemma, tag="VBZ")), None) \
+        if lower.endswith("s") and "VERB" in classes else None
+    return Forms(classes, inflect("VBD"), inflect("VBG"), inflect("VBN"), base)
 
 
 @cache
 def word_classes(word: str) -> frozenset[str]:
-    """LemmInflect's parts of speech of a single English word (ADJ, NOUN, VERB, ADV); empty for a phrase.
+    """The parts of speech of a single English word (ADJ, NOUN, VERB, ADV); empty for a phrase.
     A hyphenated compound (high-quality, off-site, county-level) is an adjective: in the phrasebook's
     noun-phrase entries such a word is a modifier."""
     if " " in word:
@@ -24,9 +70,7 @@ def word_classes(word: str) -> frozenset[str]:
         return frozenset({"ADJ"})
     if not word.isalpha():
         return frozenset()
-    from lemminflect import getAllLemmas  # lazy: see the module docstring
-
-    return frozenset(getAllLemmas(word.lower()))
+    return _forms(word).classes
 
 
 def is_adjective(word: str) -> bool:
@@ -42,49 +86,27 @@ def only_adjective(word: str) -> bool:
     return is_adjective(word) and "NOUN" not in word_classes(word)
 
 
-@cache
 def past_tense(verb: str) -> str:
     """The simple past of an English verb (hear -> heard, adopt -> adopted); the verb itself if unknown."""
-    from lemminflect import getInflection
-
-    forms = getInflection(verb.lower(), tag="VBD")
-    return forms[0] if forms else verb
+    return (_forms(verb).past if verb.isalpha() else None) or verb
 
 
-@cache
 def present_participle(verb: str) -> str | None:
-    """The -ing form of an English verb from the lexicon (traffic -> trafficking, deter -> deterring), or None
-    for a word it does not know as a verb."""
-    if not verb.isalpha() or "VERB" not in word_classes(verb):
-        return None
-    from lemminflect import getInflection
-
-    forms = getInflection(verb.lower(), tag="VBG")
-    return forms[0] if forms else None
+    """The -ing form of an English verb (traffic -> trafficking, deter -> deterring), or None for a word
+    that is not a verb's base form."""
+    return _forms(verb).ing if verb.isalpha() else None
 
 
-@cache
+def past_participle(verb: str) -> str | None:
+    """The past participle of an English verb (encounter -> encountered, make -> made), or None."""
+    return _forms(verb).participle if verb.isalpha() else None
+
+
 def plural_agreement(verb: str) -> str:
     """The form a present-tense verb takes after a plural subject: starts -> start, is -> are, has -> have."""
     irregular = {"is": "are", "was": "were", "has": "have", "does": "do"}
     if verb in irregular:
         return irregular[verb]
-    if not verb.endswith("s") or "VERB" not in word_classes(verb):
+    if not verb.endswith("s") or not verb.isalpha():
         return verb
-    from lemminflect import getInflection, getLemma
-
-    for lemma in getLemma(verb, upos="VERB"):
-        if verb in getInflection(lemma, tag="VBZ"):
-            return lemma
-    return verb
-
-
-@cache
-def past_participle(verb: str) -> str | None:
-    """The past participle of an English verb (encounter -> encountered, make -> made), or None."""
-    if not verb.isalpha() or "VERB" not in word_classes(verb):
-        return None
-    from lemminflect import getInflection
-
-    forms = getInflection(verb.lower(), tag="VBN")
-    return forms[0] if forms else None
+    return _forms(verb).base or verb

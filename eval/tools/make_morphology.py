@@ -1,0 +1,72 @@
+"""Regenerate summarize/data/english/morphology.tsv from LemmInflect (dev-time only).
+
+    python eval/tools/make_morphology.py
+
+The clause renderer asks LemmInflect for the word classes and inflections of the English words of the
+phrasebook, the glossary and grammar.toml. LemmInflect's tables take about 0.75 s to load, a third of a
+cold `summarize file`; this table holds the answers for every word those files use, so a run loads
+LemmInflect only for a word it does not list (a user's phrasebook). Run it after editing those files;
+tests/english/test_morphology.py fails while a word is missing.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from lemminflect import getAllLemmas, getInflection, getLemma
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "summarize" / "data" / "english" / "morphology.tsv"
+HEADER = """\
+# English word classes and inflections for the clause renderer (summarize/english/morphology.py),
+# derived from LemmInflect (MIT) by eval/tools/make_morphology.py for every word of the phrasebook,
+# the glossary and grammar.toml. Columns: word, classes (comma-separated: ADJ ADV NOUN VERB ...),
+# past (VBD), -ing form (VBG), past participle (VBN), base (the verb a third-person -s form is of);
+# '-' where none. Do not edit by hand: rerun the tool.
+word	classes	past	ing	participle	base
+"""
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (*_strings(k), *_strings(v))]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def english_words() -> set[str]:
+    texts: list[str] = []
+    data = ROOT / "summarize" / "data"
+    for path in sorted((data / "english" / "phrasebook").glob("*.tsv")) + sorted((data / "glossary").glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                texts.extend(line.split("\t")[1:2])
+    texts.extend(_strings(tomllib.loads((data / "english" / "grammar.toml").read_text(encoding="utf-8"))))
+    return {w.lower() for text in texts for w in re.findall(r"[A-Za-z]+", text)}
+
+
+def row(word: str) -> str:
+    classes = sorted(getAllLemmas(word))
+    cells = [",".join(classes) or "-"]
+    is_lemma = "VERB" in classes and word in getLemma(word, upos="VERB")  # "abandoned" has no "abandoneded"
+    for tag in ("VBD", "VBG", "VBN"):
+        forms = getInflection(word, tag=tag) if is_lemma else ()
+        cells.append(forms[0] if forms else "-")
+    base = next((lemma for lemma in getLemma(word, upos="VERB") if word in getInflection(lemma, tag="VBZ")), "-") \
+        if word.endswith("s") and "VERB" in classes else "-"
+    return "\t".join([word, *cells, base])
+
+
+def main() -> None:
+    rows = [row(word) for word in sorted(english_words())]
+    OUT.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+    print(f"{OUT}: {len(rows)} words")
+
+
+if __name__ == "__main__":
+    main()
