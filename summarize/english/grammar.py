@@ -190,7 +190,7 @@ _CLOSED_CLASSES = (
     ("np_conjunctions", "CONJ", None), ("vp_conjunctions", "VCONJ", None), ("aspect", "ASP", ""),
     ("complements", "RES", ""), ("list_end", "ETC", ""), ("coverbs", "P", None), ("disposal", "BA", ""),
     ("postpositions", "LOC", ""), ("negation", "NEG", None), ("purpose", "PURP", "to"),
-    ("determiners", "DET", None),
+    ("determiners", "DET", None), ("approximations", "APPROX", None),
 )
 # Auxiliaries that open a verb phrase: such a phrase has no -ing form ("canning") to modify a noun with.
 _AUXILIARIES = frozenset({"can", "cannot", "will", "must", "should", "may", "dare"})
@@ -549,6 +549,8 @@ class Parser:
                 put(i, j, "np", Item(cost, f"{a} {b}", counted=True))
         elif lt == "np" and rt == "num" and not left.counted:
             put(i, j, "np", Item(cost + 0.1, f"{b} {a}", counted=True))  # 重点项目28个: 28 key projects
+        elif lt in ("np", "num") and rt == "APPROX" and (left.counted or lt == "num") and a[:1].isdigit():
+            put(i, j, "np", Item(cost + 0.1, f"{b} {a}", counted=True))  # 16个项目以上: more than 16 projects
         elif lt in ("np", "vp") and rt == "ETC":
             put(i, j, lt, Item(cost + 0.1, left.en, left.parts))
         elif (lt, rt) in (("np", "CONJ"), ("vp", "VCONJ")):
@@ -848,6 +850,9 @@ def parse_segment(text: str, lex: Lexicon, glossary: Glossary,
     if clause is not None and _EVENT_SUBJECT.fullmatch(clause.subj) and (said := _past(clause.pred)) is not None:
         # The meeting as subject reports what it did, in the past: 会议听取了…报告 -> the meeting heard the report.
         options.append((clause.cost, None, "S", f"{clause.subj} {said}"))
+    if clause is not None and clause.subj and clause.pred.startswith("will ") and not _agent(clause.subj):
+        # A target stated about things: 开工项目将达到23个以上 -> projects ... will reach more than 23.
+        options.append((clause.cost + 0.3, None, "S", f"{clause.subj} {clause.pred}"))
     if clause is not None and clause.subj and _agent(clause.subj):
         # 各部门压实责任: a subject that names who acts, with no modal, is still a directive's addressee.
         options.append((clause.cost + 0.6, clause.subj, "vp", clause.pred))

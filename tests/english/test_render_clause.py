@@ -343,3 +343,10 @@ def test_a_noun_and_an_adjective_are_a_state_one_ensures(tmp_path):
     assert render_clause("确保群众满意", book) == "ensure the people are satisfied"
     assert render_clause("推进群众满意", book) is None  # one ensures a state, one does not advance it
     assert render_clause("推进高原", book) is None  # 原 "former" heads no compound: never "high former"
+
+
+def test_targets_counts_and_the_future(tmp_path):
+    book = _book(tmp_path, "开工项目\tprojects starting construction\tnp\n达到\treach\tv\n推进\tadvance\tv\n"
+                           "重点项目\tkey projects\tnp\n计划\tplan to\tadv\n")
+    assert render_clause("开工项目将达到23个以上", book) == "projects starting construction will reach more than 23"
+    assert render_clause("计划推进重点项目32个以上", book) == "plan to advance more than 32 key projects"
