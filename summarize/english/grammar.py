@@ -190,7 +190,7 @@ _CLOSED_CLASSES = (
     ("np_conjunctions", "CONJ", None), ("vp_conjunctions", "VCONJ", None), ("aspect", "ASP", ""),
     ("complements", "RES", ""), ("list_end", "ETC", ""), ("coverbs", "P", None), ("disposal", "BA", ""),
     ("postpositions", "LOC", ""), ("negation", "NEG", None), ("purpose", "PURP", "to"),
-    ("determiners", "DET", None), ("approximations", "APPROX", None),
+    ("determiners", "DET", None), ("approximations", "APPROX", None), ("basis_suffixes", "HUA", ""),
 )
 # Auxiliaries that open a verb phrase: such a phrase has no -ing form ("canning") to modify a noun with.
 _AUXILIARIES = frozenset({"can", "cannot", "will", "must", "should", "may", "dare"})
@@ -549,6 +549,10 @@ class Parser:
                 put(i, j, "np", Item(cost, f"{a} {b}", counted=True))
         elif lt == "np" and rt == "num" and not left.counted:
             put(i, j, "np", Item(cost + 0.1, f"{b} {a}", counted=True))  # 重点项目28个: 28 key projects
+        elif lt == "np" and rt == "HUA" and left.cost <= 1.0 and " " not in a and not only_adjective(a):
+            # 清单化: a way of working ("on a list basis", after the verb) or a modifier ("list-based").
+            put(i, j, "adv", Item(cost + 0.3, f"on a {modifier(a)} basis", post="after"))
+            put(i, j, "np", Item(cost + 0.5, f"{modifier(a)}-based"))
         elif lt in ("np", "num") and rt == "APPROX" and (left.counted or lt == "num") and a[:1].isdigit():
             put(i, j, "np", Item(cost + 0.1, f"{b} {a}", counted=True))  # 16个项目以上: more than 16 projects
         elif lt in ("np", "vp") and rt == "ETC":

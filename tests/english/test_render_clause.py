@@ -350,3 +350,8 @@ def test_targets_counts_and_the_future(tmp_path):
                            "重点项目\tkey projects\tnp\n计划\tplan to\tadv\n")
     assert render_clause("开工项目将达到23个以上", book) == "projects starting construction will reach more than 23"
     assert render_clause("计划推进重点项目32个以上", book) == "plan to advance more than 32 key projects"
+
+
+def test_a_noun_with_hua_is_a_way_of_working(tmp_path):
+    book = _book(tmp_path, "清单\tlist\tnp\n管理\tmanage\tv\n各项任务\tall tasks\tnp\n")
+    assert render_clause("清单化管理各项任务", book) == "manage all tasks on a list basis"
