@@ -412,15 +412,15 @@ class Parser:
                 # orderly), for the verbs that take one (确保…).
                 pred = f"{'are' if plural(a) else 'is'} {b}"
                 put(i, j, "s", Item(cost + 0.6, f"{a} {pred}", subj=a, pred=pred))
+            if 2 <= k - i == j - k <= 3 and text[k - 1] == text[j - 1] and not (left.parts or right.parts):
+                # Two nouns that share their last morpheme are a list, not a compound: 热点难点 -> hot-button
+                # issues and difficulties, 紧迫感责任感.
+                put(i, j, "np", Item(cost + 0.3, f"{a} and {b}", (a, b)))
+                return
             if b.startswith("the ") or " of " in a or " that " in a or only_adjective(b) \
                     or (j - k == 1 and is_adjective(b)):  # a one-character adjective (原 "former") heads nothing
                 # A compound's head carries no article and is no adjective (高+原 is not "high former"),
                 # and "X of Y" modifies no further noun.
-                return
-            if k - i == 2 and j - k == 2 and text[k - 1] == text[j - 1] and not (left.parts or right.parts):
-                # Two nouns that share their last morpheme are a list, not a compound: 热点难点 -> hot-button
-                # issues and difficulties, 堵点痛点.
-                put(i, j, "np", Item(cost + 0.3, f"{a} and {b}", (a, b)))
                 return
             if a.startswith("the ") and _agent(a) and not right.counted:
                 # Whose it is: 群众疾苦 -> the sufferings of the people, 全镇经济 -> the economy of the whole town.
