@@ -452,8 +452,9 @@ class Parser:
                 put(i, j, "vp", Item(cost + 0.1, f"{a} {with_article(b, right)} {left.post}".strip()))
         elif lt == "v" and rt == "s" and text[i:j].startswith(tuple(_rules()["clause_verbs"])) \
                 and (not right.pred.startswith(("is ", "are ")) or text[i:k] in ("确保", "保证", "保障", "力争", "争取")):
-            # A state (项目推进有序: "is orderly") is what one ensures, not what one advances.
-            put(i, j, "vp", Item(cost + 0.2, f"{a} {b}"))
+            # A state (项目推进有序: "is orderly") is what one ensures, not what one advances. 确保 takes a
+            # clause before anything else: "ensure all projects are completed", not "... projects to be".
+            put(i, j, "vp", Item(cost + (-0.4 if text[i:k] in ("确保", "保证") else 0.2), f"{a} {b}"))
         elif lt == "v" and rt in ("ASP", "RES"):
             put(i, j, "v", Item(cost + 0.2, a, post=left.post))
         elif lt == "vp" and rt in ("ASP", "RES"):
@@ -463,6 +464,8 @@ class Parser:
         elif lt == "np" and rt == "vp":
             if is_adjective(a):
                 return  # an adjective is neither subject nor fronted object: 迅猛发展 is never "develop rapid"
+            if b.startswith("be "):  # 项目如期完工: projects are completed on schedule
+                b = f"{'are' if plural(a) else 'is'} {b[3:]}"
             put(i, j, "s", Item(cost + 0.6, f"{a} {b}", subj=a, pred=b))
             verb = self.cells[k][j].get("v")
             if verb is not None and j == len(text) and not left.counted and not _agent(a) \

@@ -355,3 +355,8 @@ def test_targets_counts_and_the_future(tmp_path):
 def test_a_noun_with_hua_is_a_way_of_working(tmp_path):
     book = _book(tmp_path, "清单\tlist\tnp\n管理\tmanage\tv\n各项任务\tall tasks\tnp\n")
     assert render_clause("清单化管理各项任务", book) == "manage all tasks on a list basis"
+
+
+def test_ensure_takes_a_clause(tmp_path):
+    book = _book(tmp_path, "所有项目\tall projects\tnp\n如期\ton schedule\tadv\tafter\n完工\tbe completed\tvp\n")
+    assert render_clause("确保所有项目如期完工", book) == "ensure all projects are completed on schedule"
