@@ -686,8 +686,8 @@ _COUNT_HEADS = frozenset(_rules()["count_heads"])
 def gerund(vp: str) -> str:
     """The verb phrase's first verb in -ing form: "attract investors" -> "attracting investors"."""
     verb, _, rest = vp.partition(" ")
-    if verb in ("not", "never") and rest:
-        return f"{verb} {gerund(rest)}"  # not being interrupted, never "notting be interrupted"
+    if rest and (verb in ("not", "never") or verb in _PREVERBAL or word_classes(verb) == {"ADV"}):
+        return f"{verb} {gerund(rest)}"  # not being interrupted, already grasping: never "alreadying"
     if (known := present_participle(verb)) is not None:
         return f"{known} {rest}".strip()
     if verb.endswith("ie"):
