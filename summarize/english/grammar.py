@@ -222,8 +222,8 @@ def _adverb_first(adv: str, after: bool = False) -> bool:
 
 
 def _with_adverb(adv: str, vp: str, after: bool = False) -> str:
-    if adv in _TO_GERUND:
-        return f"{adv} {gerund(vp)}"  # "to" is a preposition here: adhere to treating X as Y
+    if adv in _TO_GERUND:  # "to" is a preposition here: adhere to treating X as Y (each listed verb too)
+        return f"{adv} {_nominal(vp) or gerund(vp)}"
     return f"{adv} {vp}" if _adverb_first(adv, after) else f"{vp} {adv}"
 
 
@@ -460,7 +460,9 @@ class Parser:
         elif lt == "vp" and rt in ("ASP", "RES"):
             put(i, j, "vp", Item(cost + 0.2, a))
         elif lt == "v" and rt == "vp" and (a.endswith(_GERUND_AFTER) or a in _TO_GERUND):
-            put(i, j, "vp", Item(cost + 0.3, f"{a} {gerund(b)}"))  # 坚持以商招商: adhere to attracting ...
+            # 坚持以商招商: adhere to attracting ...; every verb of a list takes -ing (引育并举: attracting and
+            # cultivating).
+            put(i, j, "vp", Item(cost + 0.3, f"{a} {_nominal(b) or gerund(b)}"))
         elif lt == "np" and rt == "vp":
             if is_adjective(a):
                 return  # an adjective is neither subject nor fronted object: 迅猛发展 is never "develop rapid"
@@ -510,7 +512,7 @@ class Parser:
         elif lt == "P" and rt == "vp" and text[i:k] in _GERUND_COVERBS:
             # A coverb before a verb phrase: 为推动发展提供保障 -> provide support for promoting development.
             # Marked apart from a coverb + noun phrase: "in starting construction" never follows a verb phrase.
-            put(i, j, "adv", Item(cost + 0.6, f"{a} {gerund(b)}", post="PV:" + text[i:k]))
+            put(i, j, "adv", Item(cost + 0.6, f"{a} {_nominal(b) or gerund(b)}", post="PV:" + text[i:k]))
         elif lt == "vp" and rt == "LOC" and text[k:j] in ("中", "过程中"):
             put(i, j, "npL", Item(cost + 0.3, gerund(a), post="vp"))  # 在推进改革中: in advancing reform
         elif lt == "vp" and rt == "PURP":
