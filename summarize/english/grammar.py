@@ -454,7 +454,7 @@ class Parser:
                 and (not right.pred.startswith(("is ", "are ")) or text[i:k] in ("确保", "保证", "保障", "力争", "争取")):
             # A state (项目推进有序: "is orderly") is what one ensures, not what one advances. 确保 takes a
             # clause before anything else: "ensure all projects are completed", not "... projects to be".
-            put(i, j, "vp", Item(cost + (-0.4 if text[i:k] in ("确保", "保证") else 0.2), f"{a} {b}"))
+            put(i, j, "vp", Item(cost + (-0.4 if text[i:k] in ("确保", "保证", "希望", "做到") else 0.2), f"{a} {b}"))
         elif lt == "v" and rt in ("ASP", "RES"):
             put(i, j, "v", Item(cost + 0.2, a, post=left.post))
         elif lt == "vp" and rt in ("ASP", "RES"):
