@@ -934,7 +934,11 @@ def parse_clause(text: str, phrasebook: Phrasebook | None = None, glossary: Glos
         if seg_subject and subject is None and not predicates:
             subject = seg_subject
         elif seg_subject:
-            en = f"{seg_subject} should {en}"  # a second subject: keep it with its own verb
+            # A second subject keeps its own verb, as a causative that reads alone and after "called for"
+            # ("... and have the commerce bureau advance ...", "... and having the commerce bureau advance ...").
+            who = seg_subject if plural(seg_subject) or seg_subject.lower().startswith(("the ", "all ")) \
+                else _the(seg_subject)
+            en = f"have {who} {en}"
         if kind == "adv":
             pending_mods.append(en)
             continue

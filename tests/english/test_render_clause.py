@@ -360,3 +360,10 @@ def test_a_noun_with_hua_is_a_way_of_working(tmp_path):
 def test_ensure_takes_a_clause(tmp_path):
     book = _book(tmp_path, "所有项目\tall projects\tnp\n如期\ton schedule\tadv\tafter\n完工\tbe completed\tvp\n")
     assert render_clause("确保所有项目如期完工", book) == "ensure all projects are completed on schedule"
+
+
+def test_a_second_subject_keeps_its_verb_as_a_causative(tmp_path):
+    book = _book(tmp_path, "压实责任\ttighten responsibilities\tvp\n商务局\tcommerce bureau\tnp\n"
+                           "统筹推进\tadvance in a coordinated way\tvp\n")
+    en = render_clause("压实责任,商务局要统筹推进", book)
+    assert en == "tighten responsibilities and have the commerce bureau advance in a coordinated way"
