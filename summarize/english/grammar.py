@@ -429,6 +429,11 @@ class Parser:
             if modifier(a).lower() == modifier(b).lower():
                 put(i, j, "np", Item(cost + 0.3, b))  # 方式方法: methods
                 return
+            head, _, rest = b.partition(" ")
+            if head.lower() in ("all", "various") and rest and len(a.split()) <= 3 and not left.counted:
+                # 招商引资各项工作: all investment promotion work, never "investment promotion all work".
+                put(i, j, "np", Item(cost + 0.3, f"{head} {modifier(a)} {rest}", counted=right.counted))
+                return
             if len(a.split()) > 1 and a.split()[0].lower() in ("all", "various") and not right.counted:
                 put(i, j, "np", Item(cost + 0.4, f"{_the(b)} of {a}"))  # 各方积极性: the enthusiasm of all parties
                 return

@@ -367,3 +367,8 @@ def test_a_second_subject_keeps_its_verb_as_a_causative(tmp_path):
                            "统筹推进\tadvance in a coordinated way\tvp\n")
     en = render_clause("压实责任,商务局要统筹推进", book)
     assert en == "tighten responsibilities and have the commerce bureau advance in a coordinated way"
+
+
+def test_all_goes_before_the_noun_it_quantifies(tmp_path):
+    book = _book(tmp_path, "落实\timplement\tv\n安全生产\tworkplace safety\tnp\n各项措施\tall measures\tnp\n")
+    assert render_clause("落实安全生产各项措施", book) == "implement all workplace safety measures"
