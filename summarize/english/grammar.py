@@ -417,7 +417,7 @@ class Parser:
                 # issues and difficulties, 紧迫感责任感.
                 put(i, j, "np", Item(cost + 0.3, f"{a} and {b}", (a, b)))
                 return
-            if b.startswith("the ") or " of " in a or " that " in a or only_adjective(b) \
+            if b.startswith("the ") or " of " in a or " that " in a or only_adjective(b) or b.endswith(" of") \
                     or (j - k == 1 and is_adjective(b)):  # a one-character adjective (原 "former") heads nothing
                 # A compound's head carries no article and is no adjective (高+原 is not "high former"),
                 # and "X of Y" modifies no further noun.
@@ -453,7 +453,8 @@ class Parser:
         elif lt == "adv" and rt == "DI":
             put(i, j, "adv", Item(cost, a, post=left.post))
         elif lt == "v" and rt == "np":
-            if not only_adjective(b):  # an adjective is no object: never "promote modern"
+            # An adjective is no object (never "promote modern"), nor is a quantifier ("plan a number of").
+            if not only_adjective(b) and not b.endswith(" of"):
                 put(i, j, "vp", Item(cost + 0.1, f"{a} {with_article(b, right)} {left.post}".strip()))
         elif lt == "v" and rt == "s" and text[i:j].startswith(tuple(_rules()["clause_verbs"])) \
                 and (not right.pred.startswith(("is ", "are ")) or text[i:k] in ("确保", "保证", "保障", "力争", "争取")):
@@ -596,8 +597,8 @@ class Parser:
                 # A verb phrase fills a noun slot as its -ing form: 把促进农民增收作为中心任务 -> treat
                 # raising farmers' incomes as the central task.
                 item = Item(verb_phrase.cost + 0.5, nominal)
-            if item is None:
-                return
+            if item is None or item.en.endswith(" of"):
+                return  # a quantifier alone ("a number of") fills no slot
             cost += item.cost
             fills[name] = _finish(item)
         en = frame.en

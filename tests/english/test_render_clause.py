@@ -372,3 +372,9 @@ def test_a_second_subject_keeps_its_verb_as_a_causative(tmp_path):
 def test_all_goes_before_the_noun_it_quantifies(tmp_path):
     book = _book(tmp_path, "落实\timplement\tv\n安全生产\tworkplace safety\tnp\n各项措施\tall measures\tnp\n")
     assert render_clause("落实安全生产各项措施", book) == "implement all workplace safety measures"
+
+
+def test_a_quantifier_alone_is_no_object(tmp_path):
+    book = _book(tmp_path, "谋划\tplan\tv\n一批\ta number of\tnp\n重大项目\tmajor projects\tnp\n")
+    assert render_clause("谋划一批重大项目", book) == "plan a number of major projects"
+    assert render_clause("谋划一批", book) is None  # never "plan a number of"
