@@ -23,9 +23,9 @@ HEADER = """\
 # English word classes and inflections for the clause renderer (summarize/english/morphology.py),
 # derived from LemmInflect (MIT) by eval/tools/make_morphology.py for every word of the phrasebook,
 # the glossary and grammar.toml. Columns: word, classes (comma-separated: ADJ ADV NOUN VERB ...),
-# past (VBD), -ing form (VBG), past participle (VBN), base (the verb a third-person -s form is of);
-# '-' where none. Do not edit by hand: rerun the tool.
-word	classes	past	ing	participle	base
+# past (VBD), -ing form (VBG), past participle (VBN), base (the verb a third-person -s form is of),
+# comparative (JJR of an adjective); '-' where none. Do not edit by hand: rerun the tool.
+word	classes	past	ing	participle	base	comparative
 """
 
 
@@ -59,11 +59,15 @@ def row(word: str) -> str:
         cells.append(forms[0] if forms else "-")
     base = next((lemma for lemma in getLemma(word, upos="VERB") if word in getInflection(lemma, tag="VBZ")), "-") \
         if word.endswith("s") and "VERB" in classes else "-"
-    return "\t".join([word, *cells, base])
+    comparative = getInflection(word, tag="JJR") if "ADJ" in classes else ()
+    return "\t".join([word, *cells, base, comparative[0] if comparative else "-"])
 
 
 def main() -> None:
-    rows = [row(word) for word in sorted(english_words())]
+    words = english_words()
+    # The renderer makes comparatives (更高 -> higher) and asks about them in turn: list them too.
+    words |= {form for word in list(words) if "ADJ" in getAllLemmas(word) for form in getInflection(word, tag="JJR")}
+    rows = [row(word) for word in sorted(words)]
     OUT.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(rows)} words")
 

@@ -27,6 +27,7 @@ from ..text.datafiles import load_toml
 from ..text.han import HAN
 from .glossary import Glossary, load_glossary
 from .morphology import (
+    comparative,
     is_adjective,
     only_adjective,
     past_participle,
@@ -426,8 +427,9 @@ class Parser:
                 # Whose it is: 群众疾苦 -> the sufferings of the people, 全镇经济 -> the economy of the whole town.
                 put(i, j, "np", Item(cost + 0.4, f"{_the(b)} of {a}"))
                 return
-            if modifier(a).lower() == modifier(b).lower():
-                put(i, j, "np", Item(cost + 0.3, b))  # 方式方法: methods
+            if modifier(a).lower() == modifier(b).lower() or \
+                    (" " not in a and modifier(a).lower() in b.lower().split()[1:]):
+                put(i, j, "np", Item(cost + 0.3, b))  # 方式方法: methods; 责任担当: sense of responsibility
                 return
             head, _, rest = b.partition(" ")
             if head.lower() in ("all", "various") and rest and len(a.split()) <= 3 and not left.counted:
@@ -450,6 +452,8 @@ class Parser:
                 put(i, j, "v", Item(cost + 0.1, f"{a} {b}", post=right.post))
             else:
                 put(i, j, "v", Item(cost + 0.1, b, post=" ".join(p for p in (right.post, a) if p)))
+        elif lt == "adv" and rt == "np" and a == "more" and " " not in b and is_adjective(b) and not right.counted:
+            put(i, j, "np", Item(cost + 0.1, comparative(b)))  # 更高, 更强: higher, stronger, more efficient
         elif lt == "adv" and rt == "DI":
             put(i, j, "adv", Item(cost, a, post=left.post))
         elif lt == "v" and rt == "np":
@@ -549,7 +553,9 @@ class Parser:
             det = _PLURAL_DETERMINER.get(a, a) if plural(b) else a
             put(i, j, "np", Item(cost, f"{det} {b}", counted=right.counted))  # 这两个项目: these two projects
         elif lt == "npDE" and rt == "np":
-            if is_adjective(a) and not left.counted:
+            if _adjectival(a) and not left.counted:
+                if right.parts:
+                    return  # an adjective modifies the nearest noun, not a whole list after it
                 # An adjective before 的 modifies the noun (高效的行动, 强力的措施): "efficient actions".
                 put(i, j, "np", Item(cost + 0.1, f"{a} {b}", counted=right.counted))
             else:
@@ -572,6 +578,8 @@ class Parser:
             put(i, j, lt + "+", Item(cost, a, left.parts or (a,)))
         elif (lt, rt) in (("np+", "np"), ("vp+", "vp")):
             parts = (*left.parts, *(right.parts or (b,)))
+            if rt == "np" and len({_adjectival(part) for part in parts}) > 1:
+                return  # nouns and adjectives are no list: never "political stance and stronger"
             put(i, j, rt, Item(cost + 0.05, join_list(parts), parts))
 
     def _participle(self, i: int, k: int) -> str | None:
@@ -741,6 +749,11 @@ def _past(vp: str) -> str | None:
         if not is_adverb(word):
             return None
     return None
+
+
+def _adjectival(np: str) -> bool:
+    """An adjective standing as a noun phrase (efficient, higher, more solid)."""
+    return is_adjective(np) or (np.startswith("more ") and is_adjective(np[5:]))
 
 
 def _nominal(vp: str) -> str | None:

@@ -12,6 +12,7 @@ LemmInflect itself is loaded only for a word the table does not list (a user's p
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import NamedTuple
 
@@ -24,6 +25,7 @@ class Forms(NamedTuple):
     ing: str | None  # VBG
     participle: str | None  # VBN
     base: str | None  # the lemma a third-person -s form is of (starts -> start)
+    comparative: str | None  # JJR of an adjective (high -> higher, good -> better)
 
 
 @cache
@@ -32,9 +34,10 @@ def _table() -> dict[str, Forms]:
         return None if value == "-" else value
 
     out = {}
-    for _, (word, classes, past, ing, participle, base) in load_tsv(
-            "english/morphology.tsv", ("word", "classes", "past", "ing", "participle", "base")):
-        out[word] = Forms(frozenset(classes.split(",")) - {"-"}, cell(past), cell(ing), cell(participle), cell(base))
+    for _, (word, classes, past, ing, participle, base, comparative) in load_tsv(
+            "english/morphology.tsv", ("word", "classes", "past", "ing", "participle", "base", "comparative")):
+        out[word] = Forms(frozenset(classes.split(",")) - {"-"}, cell(past), cell(ing), cell(participle), cell(base),
+                          cell(comparative))
     return out
 
 
@@ -55,7 +58,8 @@ def _forms(word: str) -> Forms:
 
     base = next((lemma for lemma in getLemma(lower, upos="VERB") if lower in getInflection(lemma, tag="VBZ")), None) \
         if lower.endswith("s") and "VERB" in classes else None
-    return Forms(classes, inflect("VBD"), inflect("VBG"), inflect("VBN"), base)
+    comparative = getInflection(lower, tag="JJR") if "ADJ" in classes else ()
+    return Forms(classes, inflect("VBD"), inflect("VBG"), inflect("VBN"), base, comparative[0] if comparative else None)
 
 
 @cache
@@ -70,6 +74,8 @@ def word_classes(word: str) -> frozenset[str]:
         return frozenset({"ADJ"})
     if not word.isalpha():
         return frozenset()
+    if word[0].isupper() and word.lower() not in _table():
+        return frozenset({"PROPN"})  # a name (Chuxiong, Harbin): nothing to look up
     return _forms(word).classes
 
 
@@ -110,3 +116,16 @@ def plural_agreement(verb: str) -> str:
     if not verb.endswith("s") or not verb.isalpha():
         return verb
     return _forms(verb).base or verb
+
+
+def comparative(adjective: str) -> str:
+    """The comparative of an English adjective (high -> higher, good -> better, efficient -> more efficient).
+
+    LemmInflect's JJR is regular for every adjective ("efficienter"), so it is used only where English inflects:
+    irregular forms (better), one syllable (higher), two ending in -y (easier); else "more X"."""
+    known = _forms(adjective).comparative if adjective.isalpha() else None
+    syllables = len(re.findall(r"[aeiouy]+", adjective.lower().removesuffix("e")))
+    irregular = known is not None and not known.startswith(adjective.lower().rstrip("ey")[:3])
+    if known and (irregular or syllables <= 1 or (syllables == 2 and adjective.endswith("y"))):
+        return known
+    return f"more {adjective}"

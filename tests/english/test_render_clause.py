@@ -378,3 +378,12 @@ def test_a_quantifier_alone_is_no_object(tmp_path):
     book = _book(tmp_path, "谋划\tplan\tv\n一批\ta number of\tnp\n重大项目\tmajor projects\tnp\n")
     assert render_clause("谋划一批重大项目", book) == "plan a number of major projects"
     assert render_clause("谋划一批", book) is None  # never "plan a number of"
+
+
+def test_comparatives_and_lists_of_adjective_phrases(tmp_path):
+    from summarize.english.morphology import comparative
+
+    assert [comparative(w) for w in ("high", "good", "efficient", "easy")] == \
+        ["higher", "better", "more efficient", "easier"]
+    book = _book(tmp_path, "营造\tcreate\tv\n优\tgood\tnp\n环境\tenvironment\tnp\n")
+    assert render_clause("营造更优环境", book) == "create better environment"
