@@ -8,7 +8,7 @@ inflections) answers that, and gives past tenses, participles and -ing forms.
 Its tables take about 0.75 s to load, so the answers for every English word of the built-in phrasebook,
 glossary and grammar.toml are kept in data/english/morphology.tsv (made by eval/tools/make_morphology.py);
 LemmInflect itself is loaded only for a word the table does not list: a user's phrasebook, or a CC-CEDICT
-noun (nouns.py; CC-CEDICT's licence keeps its words out of shipped tables), in 9 of the 55 seed and dev
+noun (nouns.py; CC-CEDICT's licence keeps its words out of shipped tables): 9 words over the 55 seed and dev
 reports.
 """
 
