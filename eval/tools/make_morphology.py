@@ -32,8 +32,8 @@ word	classes	past	ing	participle	base	comparative
 def _strings(value: object) -> list[str]:
     if isinstance(value, str):
         return [value]
-    if isinstance(value, dict):
-        return [s for k, v in value.items() for s in (*_strings(k), *_strings(v))]
+    if isinstance(value, dict):  # keys are names of lists or Chinese words: only the values are English
+        return [s for v in value.values() for s in _strings(v)]
     if isinstance(value, list):
         return [s for v in value for s in _strings(v)]
     return []

@@ -461,10 +461,10 @@ class Parser:
             if not only_adjective(b) and not b.endswith(" of"):
                 put(i, j, "vp", Item(cost + 0.1, f"{a} {with_article(b, right)} {left.post}".strip()))
         elif lt == "v" and rt == "s" and text[i:j].startswith(tuple(_rules()["clause_verbs"])) \
-                and (not right.pred.startswith(("is ", "are ")) or text[i:k] in ("确保", "保证", "保障", "力争", "争取")):
+                and (not right.pred.startswith(("is ", "are ")) or text[i:k] in _STATE_VERBS):
             # A state (项目推进有序: "is orderly") is what one ensures, not what one advances. 确保 takes a
             # clause before anything else: "ensure all projects are completed", not "... projects to be".
-            put(i, j, "vp", Item(cost + (-0.4 if text[i:k] in ("确保", "保证", "希望", "做到") else 0.2), f"{a} {b}"))
+            put(i, j, "vp", Item(cost + (-0.4 if text[i:k] in _CLAUSE_FIRST_VERBS else 0.2), f"{a} {b}"))
         elif lt == "v" and rt in ("ASP", "RES"):
             put(i, j, "v", Item(cost + 0.2, a, post=left.post))
         elif lt == "vp" and rt in ("ASP", "RES"):
@@ -496,7 +496,7 @@ class Parser:
             put(i, j, "vp", Item(cost + 1.0, f"{a} to {b}"))
         elif lt == "np" and rt == "LOC":
             put(i, j, "npL", Item(cost + 0.1, a))  # 在项目建设上: the postposition closes the phrase
-        elif lt == "P" and rt == "adv" and b.startswith(("by ", "before ")) and text[i:k] in ("在", "于", "到"):
+        elif lt == "P" and rt == "adv" and b.startswith(("by ", "before ")) and text[i:k] in _DEADLINE_COVERBS:
             put(i, j, "adv", Item(cost, b, post=right.post))  # 在6月底前: by the end of June
         elif lt == "P" and rt in ("np", "npL"):
             # A coverb's phrase is an adverbial after the verb phrase: 在X上下功夫 -> make efforts in X.
@@ -513,7 +513,7 @@ class Parser:
             # Pivot verbs: 引导企业加大投入 -> "guide enterprises to increase investment".
             template = _PIVOT[text[i:k]]
             if right.pred.startswith(("is ", "are ")):  # a state: 让群众满意 -> make the people satisfied
-                if text[i:k] not in ("使", "让", "促使"):
+                if text[i:k] not in _CAUSATIVE_VERBS:
                     return
                 template, right = "make {X} {Y}", Item(right.cost, right.en, subj=right.subj,
                                                         pred=right.pred.split(" ", 1)[1])
@@ -630,6 +630,10 @@ _TO_GERUND = frozenset(_rules()["to_gerund"])
 _PREVERBAL = frozenset(_rules()["preverbal_first_words"])
 _POSTVERBAL = frozenset(_rules()["postverbal_coverbs"])
 _PIVOT: dict[str, str] = _rules()["pivot"]
+_STATE_VERBS = frozenset(_rules()["state_verbs"])
+_CLAUSE_FIRST_VERBS = frozenset(_rules()["clause_first_verbs"])
+_CAUSATIVE_VERBS = frozenset(_rules()["causative_verbs"])
+_DEADLINE_COVERBS = frozenset(_rules()["deadline_coverbs"])
 _GERUND_COVERBS = frozenset(_rules()["gerund_coverbs"])
 _AGENTS = re.compile(r"\b(?:" + "|".join(_rules()["agent_heads"]) + r")$", re.IGNORECASE)
 
