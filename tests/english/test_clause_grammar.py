@@ -1,0 +1,115 @@
+"""The clause grammar's rules, one row each: a small phrasebook of its own (loaded after the built-in files, so
+its lines win), a clause, and the English it must give (None: withheld, never a gloss)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.english import render_clause
+from summarize.english.grammar import _tidy, gerund
+from summarize.english.morphology import comparative
+from summarize.english.phrasebook import load_phrasebook
+
+# (what the row shows, phrasebook lines "zh|en|type[|note]" joined by ";", clause, expected English)
+CASES = [
+    ("adjective before 的 modifies the noun", "强力|powerful|np;措施|measures|np;项目|projects|np;"
+     "以{X:np}推进{Y:np}|advance {Y} with {X}|frame|vp", "以强力的措施推进项目", "advance projects with powerful measures"),
+    ("adjective is no compound head", "高|high|np;原|economic|np;推进|advance|v", "推进高原", None),
+    ("adjective is no object", "原|economic|np;推进|advance|v", "推进原", None),
+    ("adjective before a bare verb is its manner", "深切|deep|np;深切|deeply|adv;悼念|mourn|v;悼念|mourn|vp",
+     "深切悼念", "deeply mourn"),
+    ("one-character adjective heads nothing", "高|high|np;原|former|np;推进|advance|v", "推进高原", None),
+    ("transitive verb alone drops its preposition", "坚持|adhere to|v;长期|over the long term|adv|after",
+     "要长期坚持", "adhere over the long term"),
+    ("adverb filed as np is an adverb", "圆满|successfully|np;完成|complete|v;任务|tasks|np",
+     "圆满完成任务", "successfully complete tasks"),
+    ("determiner agrees with a plural", "推进|advance|v;项目|projects|np", "推进这两个项目", "advance these two projects"),
+    ("determiner with a singular", "推进|advance|v;任务|task|np", "推进这个任务", "advance this task"),
+    ("auxiliary verb phrase has no -ing form", "推进|advance|v;复制|replicate|v;经验|experience|np",
+     "推进可复制的经验", None),
+    ("meeting as subject reports in the past", "会议|the meeting|np;听取|hear|v;工作报告|the work report|np",
+     "会议听取了工作报告", "the meeting heard the work report"),
+    ("whose it is", "关心|care for|v;群众|the people|np;疾苦|sufferings|np", "关心群众疾苦",
+     "care for the sufferings of the people"),
+    ("deadline is an adverb", "完成|complete|v;完成|complete|vp", "在6月底前完成", "complete by the end of June"),
+    ("transitive verb before 的 is a participle", "解决|solve|v;遇到|encounter|v;问题|problems|np",
+     "解决遇到的问题", "solve the problems encountered"),
+    ("participle with a 中-phrase", "解决|solve|v;遇到|encounter|v;问题|problems|np;"
+     "项目建设|project construction|np", "解决项目建设中遇到的问题",
+     "solve the problems encountered in project construction"),
+    ("participle entry before 的", "签约|signed|np;项目|projects|np;抓好|do a good job of|v", "抓好签约的项目",
+     "do a good job of signed projects"),
+    ("a state one ensures", "群众|the people|np;满意|satisfied|np", "确保群众满意", "ensure the people are satisfied"),
+    ("a state one does not advance", "群众|the people|np;满意|satisfied|np;推进|advance|v", "推进群众满意", None),
+    ("more than N, and the future", "开工项目|projects starting construction|np;达到|reach|v", "开工项目将达到23个以上",
+     "projects starting construction will reach more than 23"),
+    ("plan to, count after the noun", "推进|advance|v;重点项目|key projects|np;计划|plan to|adv",
+     "计划推进重点项目32个以上", "plan to advance more than 32 key projects"),
+    ("noun + 化 is a way of working", "清单|list|np;管理|manage|v;各项任务|all tasks|np", "清单化管理各项任务",
+     "manage all tasks on a list basis"),
+    ("确保 takes a clause", "所有项目|all projects|np;如期|on schedule|adv|after;完工|be completed|vp",
+     "确保所有项目如期完工", "ensure all projects are completed on schedule"),
+    ("second subject as a causative", "压实责任|tighten responsibilities|vp;商务局|commerce bureau|np;"
+     "统筹推进|advance in a coordinated way|vp", "压实责任,商务局要统筹推进",
+     "tighten responsibilities and have the commerce bureau advance in a coordinated way"),
+    ("all before the whole compound", "落实|implement|v;安全生产|workplace safety|np;各项措施|all measures|np",
+     "落实安全生产各项措施", "implement all workplace safety measures"),
+    ("quantifier with its noun", "谋划|plan|v;一批|a number of|np;重大项目|major projects|np", "谋划一批重大项目",
+     "plan a number of major projects"),
+    ("quantifier alone is no object", "谋划|plan|v;一批|a number of|np", "谋划一批", None),
+    ("comparative", "营造|create|v;优|good|np;环境|environment|np", "营造更优环境", "create better environment"),
+    ("frame verb agrees with a plural slot", "确保{X:np}年内开工|ensure {X} starts construction within the year|frame|vp;"
+     "重大项目|major projects|np", "确保重大项目年内开工", "ensure major projects start construction within the year"),
+    ("frame verb with a singular slot", "确保{X:np}年内开工|ensure {X} starts construction within the year|frame|vp;"
+     "龙头企业|leading enterprise|np", "确保龙头企业年内开工", "ensure leading enterprise starts construction within the year"),
+]
+
+
+def _book(tmp_path, lines: str):
+    path = tmp_path / "rows.tsv"
+    path.write_text("".join("\t".join(line.split("|")) + "\n" for line in lines.split(";")), encoding="utf-8")
+    return load_phrasebook([path])
+
+
+@pytest.mark.parametrize(("lines", "zh", "expected"), [case[1:] for case in CASES], ids=[case[0] for case in CASES])
+def test_rule(tmp_path, lines, zh, expected):
+    assert render_clause(zh, _book(tmp_path, lines)) == expected
+
+
+def test_a_character_inside_a_word_is_never_read_alone(tmp_path):
+    # The issue's gibberish: 致富 read as 致 "cause" + 富 "rich". A character stands alone only where a tiling of
+    # the segment with the fewest words leaves it alone (高|效益 as well as 高效|益).
+    book = _book(tmp_path, "致|cause|v;富|rich|np;致富|become rich|vp;渠道|channels|np;拓宽|broaden|v;高|high|np;"
+                           "高效|efficient|np;效益|returns|np;投资|investment|np;推动|promote|v")
+    en = render_clause("拓宽致富渠道", book)
+    assert en is None or "cause" not in en
+    en = render_clause("推动高效益投资", book)
+    assert en is not None and en.startswith("promote high return") and en.endswith("investment")
+
+
+def test_an_adverb_opening_a_verb_entry_is_no_verb(tmp_path):
+    book = _book(tmp_path, "积极推进|actively promote|vp;积极|actively|adv;发展|develop|v;发展|development|np")
+    assert render_clause("积极发展", book) in ("actively develop", "develop actively")
+
+
+def test_a_time_unit_said_twice_means_every(tmp_path):
+    book = _book(tmp_path, "推进|advance|v;项目|projects|np")
+    assert render_clause("周周推进项目", book) in ("advance projects every week", "every week advance projects")
+
+
+def test_a_verb_phrase_fills_an_enclosed_noun_slot_as_a_gerund(tmp_path):
+    book = _book(tmp_path, "把{X:np}作为{Y:np}|treat {X} as {Y}|frame|vp;促进|promote|v;"
+                           "农民增收|farmers' income growth|np;中心任务|the central task|np")
+    en = render_clause("把促进农民增收作为中心任务", book)  # the built-in phrasebook may know 促进农民增收
+    assert en is not None and en.startswith("treat ") and en.split()[1].endswith("ing")
+    assert en.endswith(" as the central task")
+
+
+def test_forms():
+    assert gerund("not be interrupted") == "not being interrupted"
+    assert gerund("traffic drugs") == "trafficking drugs"
+    assert gerund("already grasp projects") == "already grasping projects"
+    assert [comparative(w) for w in ("high", "good", "efficient", "easy")] == \
+        ["higher", "better", "more efficient", "easier"]
+    assert _tidy("with no no-go zones") == "with no no-go zones"  # not a repeat: the meaning would flip
+    assert _tidy("advance advance projects") == "advance projects"
