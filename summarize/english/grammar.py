@@ -535,6 +535,12 @@ class Parser:
             put(i, j, "vp", Item(cost + 0.1, f"{b} {a} {right.post}".strip()))  # 把X抓好 -> focus on X
         elif lt == "np" and rt == "DE":
             put(i, j, "npDE", Item(cost, a))
+        elif lt == "np" and rt == "v" and plural(a) and not left.counted and not right.post and not right.parts \
+                and text[j:j + 1] == _rules()["de"] and not is_adjective(a.split()[-1]):
+            # 群众关心的问题: a subject and its transitive verb before 的, the noun being the verb's object.
+            put(i, j, "sv", Item(cost + 0.6, f"{a} {b}"))
+        elif lt == "sv" and rt == "DE":
+            put(i, j, "vpDE", Item(cost + 0.1, a, post="that"))  # the problems that the people care for
         elif lt == "vp" and rt == "DE" and (participle := self._participle(i, k)) is not None:
             put(i, j, "vpDE", Item(cost + 0.1, participle))  # 遇到的问题: the problems encountered
         elif lt in ("vp", "s") and rt == "DE" and a.split()[0] not in _AUXILIARIES:
