@@ -37,8 +37,8 @@ CASES = [
     ("participle with a 中-phrase", "解决|solve|v;遇到|encounter|v;问题|problems|np;"
      "项目建设|project construction|np", "解决项目建设中遇到的问题",
      "solve the problems encountered in project construction"),
-    ("subject and transitive verb before 的", "解决|solve|v;群众|the people|np;关心|care about|v;问题|problems|np",
-     "解决群众关心的问题", "solve the problems that the people care about"),
+    ("subject and transitive verb before 的", "落实|implement|v;干部|officials|np;盯住|watch|v;指标|indicators|np",
+     "落实干部盯住的指标", "implement the indicators that officials watch"),
     ("participle entry before 的", "签约|signed|np;项目|projects|np;抓好|do a good job of|v", "抓好签约的项目",
      "do a good job of signed projects"),
     ("a state one ensures", "群众|the people|np;满意|satisfied|np", "确保群众满意", "ensure the people are satisfied"),
