@@ -423,6 +423,9 @@ class Parser:
                 # A compound's head carries no article and is no adjective (高+原 is not "high former"),
                 # and "X of Y" modifies no further noun.
                 return
+            if b.lower() in _OF_HEADS:
+                put(i, j, "np", Item(cost + 0.3, f"the {b} of {a}"))  # the importance of project construction
+                return
             if a.startswith("the ") and _agent(a) and not right.counted:
                 # Whose it is: 群众疾苦 -> the sufferings of the people, 全镇经济 -> the economy of the whole town.
                 put(i, j, "np", Item(cost + 0.4, f"{_the(b)} of {a}"))
@@ -637,6 +640,7 @@ _PREVERBAL = frozenset(_rules()["preverbal_first_words"])
 _POSTVERBAL = frozenset(_rules()["postverbal_coverbs"])
 _PIVOT: dict[str, str] = _rules()["pivot"]
 _STATE_VERBS = frozenset(_rules()["state_verbs"])
+_OF_HEADS = frozenset(_rules()["of_heads"])
 _CLAUSE_FIRST_VERBS = frozenset(_rules()["clause_first_verbs"])
 _CAUSATIVE_VERBS = frozenset(_rules()["causative_verbs"])
 _DEADLINE_COVERBS = frozenset(_rules()["deadline_coverbs"])
