@@ -463,6 +463,16 @@ class Parser:
             # An adjective is no object (never "promote modern"), nor is a quantifier ("plan a number of").
             if not only_adjective(b) and not b.endswith(" of"):
                 put(i, j, "vp", Item(cost + 0.1, f"{a} {with_article(b, right)} {left.post}".strip()))
+        elif lt == "v" and rt == "s" and text[i:k] in _PIVOT and right.subj:  # before the clause verbs
+            # Pivot verbs: 引导企业加大投入 -> "guide enterprises to increase investment".
+            template = _PIVOT[text[i:k]]
+            if right.pred.startswith(("is ", "are ")):  # a state: 让群众满意 -> make the people satisfied
+                if text[i:k] not in _CAUSATIVE_VERBS:
+                    return
+                template, right = "make {X} {Y}", Item(right.cost, right.en, subj=right.subj,
+                                                        pred=right.pred.split(" ", 1)[1])
+            en = template.replace("{X}", right.subj).replace("{Y:ing}", gerund(right.pred)).replace("{Y}", right.pred)
+            put(i, j, "vp", Item(cost - 0.5, en))  # dearer clause reading (np + vp) paid back: the verb asks for it
         elif lt == "v" and rt == "s" and text[i:j].startswith(tuple(_rules()["clause_verbs"])) \
                 and (not right.pred.startswith(("is ", "are ")) or text[i:k] in _STATE_VERBS):
             # A state (项目推进有序: "is orderly") is what one ensures, not what one advances. 确保 takes a
@@ -512,16 +522,6 @@ class Parser:
         elif lt == "v+" and rt == "v":
             # Verbs sharing one object: 研究和解决X -> "study and solve X".
             put(i, j, "v", Item(cost + 0.1, join_list([*left.parts, b]), post=right.post))
-        elif lt == "v" and rt == "s" and text[i:k] in _PIVOT and right.subj:
-            # Pivot verbs: 引导企业加大投入 -> "guide enterprises to increase investment".
-            template = _PIVOT[text[i:k]]
-            if right.pred.startswith(("is ", "are ")):  # a state: 让群众满意 -> make the people satisfied
-                if text[i:k] not in _CAUSATIVE_VERBS:
-                    return
-                template, right = "make {X} {Y}", Item(right.cost, right.en, subj=right.subj,
-                                                        pred=right.pred.split(" ", 1)[1])
-            en = template.replace("{X}", right.subj).replace("{Y:ing}", gerund(right.pred)).replace("{Y}", right.pred)
-            put(i, j, "vp", Item(cost - 0.5, en))  # dearer clause reading (np + vp) paid back: the verb asks for it
         elif lt == "P" and rt == "vp" and text[i:k] in _GERUND_COVERBS:
             # A coverb before a verb phrase: 为推动发展提供保障 -> provide support for promoting development.
             # Marked apart from a coverb + noun phrase: "in starting construction" never follows a verb phrase.

@@ -41,6 +41,8 @@ CASES = [
      "落实干部盯住的指标", "implement the indicators that officials watch"),
     ("head noun that takes of", "认识|understand|v;项目建设|project construction|np;重要性|importance|np",
      "认识项目建设重要性", "understand the importance of project construction"),
+    ("pivot verb before clause verb", "推动|promote|v;企业|enterprises|np;转型|transform|vp",
+     "推动企业转型", "push enterprises to transform"),
     ("participle entry before 的", "签约|signed|np;项目|projects|np;抓好|do a good job of|v", "抓好签约的项目",
      "do a good job of signed projects"),
     ("a state one ensures", "群众|the people|np;满意|satisfied|np", "确保群众满意", "ensure the people are satisfied"),
