@@ -24,8 +24,8 @@ HEADER = """\
 # derived from LemmInflect (MIT) by eval/tools/make_morphology.py for every word of the phrasebook,
 # the glossary and grammar.toml. Columns: word, classes (comma-separated: ADJ ADV NOUN VERB ...),
 # past (VBD), -ing form (VBG), past participle (VBN), base (the verb a third-person -s form is of),
-# comparative (JJR of an adjective); '-' where none. Do not edit by hand: rerun the tool.
-word	classes	past	ing	participle	base	comparative
+# comparative (JJR of an adjective), third person (VBZ of a verb); '-' where none. Do not edit by hand.
+word	classes	past	ing	participle	base	comparative	third
 """
 
 
@@ -60,7 +60,8 @@ def row(word: str) -> str:
     base = next((lemma for lemma in getLemma(word, upos="VERB") if word in getInflection(lemma, tag="VBZ")), "-") \
         if word.endswith("s") and "VERB" in classes else "-"
     comparative = getInflection(word, tag="JJR") if "ADJ" in classes else ()
-    return "\t".join([word, *cells, base, comparative[0] if comparative else "-"])
+    third = getInflection(word, tag="VBZ") if is_lemma else ()
+    return "\t".join([word, *cells, base, comparative[0] if comparative else "-", third[0] if third else "-"])
 
 
 def main() -> None:

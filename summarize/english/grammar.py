@@ -34,6 +34,7 @@ from .morphology import (
     past_tense,
     plural_agreement,
     present_participle,
+    third_person,
     word_classes,
 )
 from .phrasebook import Frame, Phrasebook, load_phrasebook
@@ -487,8 +488,10 @@ class Parser:
             # cultivating).
             put(i, j, "vp", Item(cost + 0.3, f"{a} {_nominal(b) or gerund(b)}"))
         elif lt == "np" and rt == "vp":
-            if is_adjective(a):
-                return  # an adjective is neither subject nor fronted object: 迅猛发展 is never "develop rapid"
+            if is_adjective(a) or a.endswith(" of"):
+                # An adjective is neither subject nor fronted object (迅猛发展 is never "develop rapid"), nor is a
+                # quantifier alone ("a number of has support").
+                return
             if b.startswith("be "):  # 项目如期完工: projects are completed on schedule
                 b = f"{'are' if plural(a) else 'is'} {b[3:]}"
             put(i, j, "s", Item(cost + 0.6, f"{a} {b}", subj=a, pred=b))
@@ -547,7 +550,10 @@ class Parser:
         elif lt == "vp" and rt == "DE" and (participle := self._participle(i, k)) is not None:
             put(i, j, "vpDE", Item(cost + 0.1, participle))  # 遇到的问题: the problems encountered
         elif lt in ("vp", "s") and rt == "DE" and a.split()[0] not in _AUXILIARIES:
-            put(i, j, "vpDE", Item(cost + 0.1, a if lt == "s" else gerund(a), post="that" if lt == "s" else "of"))
+            if lt == "s":  # a clause of its own: its verb agrees ("the urgency that project progress takes effect")
+                put(i, j, "vpDE", Item(cost + 0.1, _agreeing(left), post="that"))
+            else:
+                put(i, j, "vpDE", Item(cost + 0.1, gerund(a), post="of"))
         elif lt == "npL" and rt == "vpDE" and not right.post and not left.post:
             put(i, j, "vpDE", Item(cost + 0.3, f"{b} in {a}"))  # 在建设中遇到的: encountered in construction
         elif lt in ("vpDE", "npDE") and only_adjective(b):
@@ -768,6 +774,16 @@ def _past(vp: str) -> str | None:
 def _adjectival(np: str) -> bool:
     """An adjective standing as a noun phrase (efficient, higher, more solid)."""
     return is_adjective(np) or (np.startswith("more ") and is_adjective(np[5:]))
+
+
+def _agreeing(clause: Item) -> str:
+    """A clause item's English with its first verb agreeing with a singular subject (takes, advances)."""
+    if not clause.subj or not clause.pred or plural(clause.subj):
+        return clause.en
+    verb, _, rest = clause.pred.partition(" ")
+    if verb in ("is", "are", "was", "were", "will", "can", "should", "must") or "VERB" not in word_classes(verb):
+        return clause.en
+    return f"{clause.subj} {third_person(verb)} {rest}".strip()
 
 
 def _nominal(vp: str) -> str | None:

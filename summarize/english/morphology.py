@@ -28,6 +28,7 @@ class Forms(NamedTuple):
     participle: str | None  # VBN
     base: str | None  # the lemma a third-person -s form is of (starts -> start)
     comparative: str | None  # JJR of an adjective (high -> higher, good -> better)
+    third: str | None  # VBZ of a verb lemma (take -> takes)
 
 
 @cache
@@ -36,10 +37,11 @@ def _table() -> dict[str, Forms]:
         return None if value == "-" else value
 
     out = {}
-    for _, (word, classes, past, ing, participle, base, comparative) in load_tsv(
-            "english/morphology.tsv", ("word", "classes", "past", "ing", "participle", "base", "comparative")):
+    columns = ("word", "classes", "past", "ing", "participle", "base", "comparative", "third")
+    for _, (word, classes, past, ing, participle, base, comparative, third) in load_tsv(
+            "english/morphology.tsv", columns):
         out[word] = Forms(frozenset(classes.split(",")) - {"-"}, cell(past), cell(ing), cell(participle), cell(base),
-                          cell(comparative))
+                          cell(comparative), cell(third))
     return out
 
 
@@ -61,7 +63,8 @@ def _forms(word: str) -> Forms:
     base = next((lemma for lemma in getLemma(lower, upos="VERB") if lower in getInflection(lemma, tag="VBZ")), None) \
         if lower.endswith("s") and "VERB" in classes else None
     comparative = getInflection(lower, tag="JJR") if "ADJ" in classes else ()
-    return Forms(classes, inflect("VBD"), inflect("VBG"), inflect("VBN"), base, comparative[0] if comparative else None)
+    return Forms(classes, inflect("VBD"), inflect("VBG"), inflect("VBN"), base, comparative[0] if comparative else None,
+                 inflect("VBZ"))
 
 
 @cache
@@ -131,3 +134,8 @@ def comparative(adjective: str) -> str:
     if known and (irregular or syllables <= 1 or (syllables == 2 and adjective.endswith("y"))):
         return known
     return f"more {adjective}"
+
+
+def third_person(verb: str) -> str:
+    """The present tense after a singular subject (take -> takes, is stays is); the verb itself if unknown."""
+    return (_forms(verb).third if verb.isalpha() else None) or verb

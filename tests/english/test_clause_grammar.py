@@ -43,6 +43,8 @@ CASES = [
      "认识项目建设重要性", "understand the importance of project construction"),
     ("pivot verb before clause verb", "推动|promote|v;企业|enterprises|np;转型|transform|vp",
      "推动企业转型", "push enterprises to transform"),
+    ("a clause before 的 agrees", "坚定|strengthen|v;埠头|the wharf|np;扩容|expand|vp;信念|the belief|np",
+     "坚定埠头扩容的信念", "strengthen the belief that the wharf expands"),
     ("participle entry before 的", "签约|signed|np;项目|projects|np;抓好|do a good job of|v", "抓好签约的项目",
      "do a good job of signed projects"),
     ("a state one ensures", "群众|the people|np;满意|satisfied|np", "确保群众满意", "ensure the people are satisfied"),
