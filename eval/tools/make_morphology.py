@@ -15,7 +15,9 @@ import re
 import tomllib
 from pathlib import Path
 
-from lemminflect import getAllLemmas, getInflection, getLemma
+from lemminflect import getAllLemmas, getInflection
+
+from summarize.english.morphology import lemminflect_forms
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "summarize" / "data" / "english" / "morphology.tsv"
@@ -51,17 +53,10 @@ def english_words() -> set[str]:
 
 
 def row(word: str) -> str:
-    classes = sorted(getAllLemmas(word))
-    cells = [",".join(classes) or "-"]
-    is_lemma = "VERB" in classes and word in getLemma(word, upos="VERB")  # "abandoned" has no "abandoneded"
-    for tag in ("VBD", "VBG", "VBN"):
-        forms = getInflection(word, tag=tag) if is_lemma else ()
-        cells.append(forms[0] if forms else "-")
-    base = next((lemma for lemma in getLemma(word, upos="VERB") if word in getInflection(lemma, tag="VBZ")), "-") \
-        if word.endswith("s") and "VERB" in classes else "-"
-    comparative = getInflection(word, tag="JJR") if "ADJ" in classes else ()
-    third = getInflection(word, tag="VBZ") if is_lemma else ()
-    return "\t".join([word, *cells, base, comparative[0] if comparative else "-", third[0] if third else "-"])
+    forms = lemminflect_forms(word)
+    cells = [",".join(sorted(forms.classes)) or "-", forms.past, forms.ing, forms.participle, forms.base,
+             forms.comparative, forms.third]
+    return "\t".join([word, *(cell or "-" for cell in cells)])
 
 
 def main() -> None:

@@ -48,9 +48,12 @@ def _table() -> dict[str, Forms]:
 @cache
 def _forms(word: str) -> Forms:
     """The table's row, or LemmInflect's answer for a word the table lacks (loaded on first use)."""
-    lower = word.lower()
-    if (known := _table().get(lower)) is not None:
-        return known
+    return _table().get(word.lower()) or lemminflect_forms(word.lower())
+
+
+def lemminflect_forms(lower: str) -> Forms:
+    """LemmInflect's answer for a lower-case word: what the table holds (eval/tools/make_morphology.py writes
+    it from this function) and the fallback for a word it lacks."""
     from lemminflect import getAllLemmas, getInflection, getLemma
 
     classes = frozenset(getAllLemmas(lower))
