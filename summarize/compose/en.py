@@ -159,11 +159,13 @@ def _joined(sentences: Sequence[str]) -> str:
 def build_summary(*, date: str | None, place: str | None, event_type: str, event: str | None,
                   people: Sequence[Person], key_points: Sequence[str], projects: Sequence[str],
                   campaigns: Sequence[str], targets: Sequence[str], compact: bool = False,
-                  told: Sequence[tuple[str, str]] = (), organizer: str | None = None) -> str | None:
+                  told: Sequence[tuple[str, str]] = (), organizer: str | None = None,
+                  key_points_ing: Sequence[str] | None = None) -> str | None:
     """The summary sentences, fitted into the configured word range where the facts allow.
 
-    ``key_points`` are rendered directives (verb phrases, no subject); ``told`` holds directives
-    addressed to someone (各部门要……): (subject, verb phrases).
+    ``key_points`` are rendered directives (verb phrases, no subject); ``key_points_ing`` the same in -ing
+    form from the parse (used after "called for"; without it a word-level pass makes them); ``told`` holds
+    directives addressed to someone (各部门要……): (subject, verb phrases).
     """
     config = _config()
     namer = _Namer(compact, people, place)
@@ -246,7 +248,9 @@ def build_summary(*, date: str | None, place: str | None, event_type: str, event
     budget = config["max_words"]
     base = _joined(sentences)
     points: list[str] = []
-    if config.get("directives_gerund"):  # "called for locking in targets", as news agencies write
+    if config.get("directives_gerund") and key_points_ing is not None and len(key_points_ing) == len(key_points):
+        key_points = list(key_points_ing)  # "called for locking in targets", as news agencies write
+    elif config.get("directives_gerund"):
         from ..english.grammar import english_adverbs, english_verbs, gerund_phrase
 
         key_points = [gerund_phrase(point, english_verbs(), english_adverbs()) for point in key_points]

@@ -72,11 +72,17 @@ class Clause:
     subject: str | None
     predicates: tuple[str, ...]
     fallback: bool = False  # a dictionary fallback was used (never, by construction: kept for the metric)
+    gerunds: tuple[str, ...] = ()  # the predicates in -ing form ("called for ..."), a clause object's verbs kept
 
     @property
     def text(self) -> str:
         body = join_list(list(self.predicates))
         return f"{self.subject} should {body}" if self.subject else body
+
+    @property
+    def gerund_text(self) -> str:
+        """The predicates as a gerund phrase: "advancing X and promoting Y" (the subject left out)."""
+        return join_list(list(self.gerunds or self.predicates))
 
 
 @cache
@@ -194,6 +200,9 @@ _CLOSED_CLASSES = (
     ("postpositions", "LOC", ""), ("negation", "NEG", None), ("purpose", "PURP", "to"),
     ("determiners", "DET", None), ("approximations", "APPROX", None), ("basis_suffixes", "HUA", ""),
 )
+# Marks the "and" of a clause object (确保项目快签约、快开工) so the -ing pass leaves its verbs alone; removed
+# before any text leaves the grammar.
+_INNER = "\u2060"
 # Auxiliaries that open a verb phrase: such a phrase has no -ing form ("canning") to modify a noun with.
 _AUXILIARIES = frozenset({"can", "cannot", "will", "must", "should", "may", "dare"})
 # A determiner's form before a plural noun phrase.
@@ -478,7 +487,8 @@ class Parser:
                 and (not right.pred.startswith(("is ", "are ")) or text[i:k] in _STATE_VERBS):
             # A state (项目推进有序: "is orderly") is what one ensures, not what one advances. 确保 takes a
             # clause before anything else: "ensure all projects are completed", not "... projects to be".
-            put(i, j, "vp", Item(cost + (-0.4 if text[i:k] in _CLAUSE_FIRST_VERBS else 0.2), f"{a} {b}"))
+            inner = b.replace(" and ", f" and{_INNER} ").replace(", ", f",{_INNER} ")  # not a conjunct of the directive
+            put(i, j, "vp", Item(cost + (-0.4 if text[i:k] in _CLAUSE_FIRST_VERBS else 0.2), f"{a} {inner}"))
         elif lt == "v" and rt in ("ASP", "RES"):
             put(i, j, "v", Item(cost + 0.2, a, post=left.post))
         elif lt == "vp" and rt in ("ASP", "RES"):
@@ -1005,7 +1015,11 @@ def parse_clause(text: str, phrasebook: Phrasebook | None = None, glossary: Glos
                 return None
         else:
             predicates[-1] = " ".join([predicates[-1], *pending_mods])
-    return Clause(subject, tuple(_tidy(p) for p in predicates))
+    # The -ing forms for "called for ...": every conjunct's verb, but not a verb inside a clause object, whose
+    # "and" the clause rule marked (ensuring projects sign and start, never "sign and starting").
+    marked = join_list([_tidy(p) for p in predicates])
+    ing = _tidy(gerund_phrase(marked, english_verbs(), english_adverbs()).replace(_INNER, ""))
+    return Clause(subject, tuple(_tidy(p.replace(_INNER, "")) for p in predicates), gerunds=(ing,))
 
 
 _ADVERBIAL_AS_CLAUSE = (("with ", " as ", "take "), ("taking ", " as ", "take "), ("focusing on ", "", "focus on "),
@@ -1039,7 +1053,7 @@ def render_phrase(zh: str, phrasebook: Phrasebook | None = None, glossary: Gloss
         return None
     cells = Parser(text, lexicon(phrasebook, glossary), glossary).parse()
     found = _best(cells[len(text)], types)
-    return _tidy(_finish(found[1])) if found else None
+    return _tidy(_finish(found[1]).replace(_INNER, "")) if found else None
 
 
 def render_clause(zh: str, phrasebook: Phrasebook | None = None, glossary: Glossary | None = None) -> str | None:

@@ -130,6 +130,7 @@ def render_all(facts: Facts, glossary: GlossaryLike = None, romanize_names: bool
                             event=event[0] if event else None, organizer=event[1] if event else None,
                             people=people,
                             key_points=[c.text for c in directives if c and not c.subject],
+                            key_points_ing=[c.gerund_text for c in directives if c and not c.subject],
                             told=[(c.subject, join_list(list(c.predicates))) for c in directives if c and c.subject],
                             projects=[p for p in projects if p], campaigns=[c for c in campaigns if c],
                             targets=[t for t in targets if t])

@@ -121,3 +121,12 @@ def test_forms():
         ["higher", "better", "more efficient", "easier"]
     assert _tidy("with no no-go zones") == "with no no-go zones"  # not a repeat: the meaning would flip
     assert _tidy("advance advance projects") == "advance projects"
+
+
+def test_the_ing_form_keeps_a_clause_objects_verbs(tmp_path):
+    from summarize.english.grammar import parse_clause
+
+    book = _book(tmp_path, "提速|speed up|v;进度|progress|np;项目|projects|np;签约|sign|vp;开工|start construction|vp")
+    clause = parse_clause("提速进度,确保项目签约、开工", book)
+    assert clause is not None and clause.text == "speed up progress and ensure projects sign and start construction"
+    assert clause.gerund_text == "speeding up progress and ensuring projects sign and start construction"
