@@ -248,13 +248,14 @@ def build_summary(*, date: str | None, place: str | None, event_type: str, event
     budget = config["max_words"]
     base = _joined(sentences)
     points: list[str] = []
+    directives = list(key_points)
     if config.get("directives_gerund") and key_points_ing is not None and len(key_points_ing) == len(key_points):
-        key_points = list(key_points_ing)  # "called for locking in targets", as news agencies write
+        directives = list(key_points_ing)  # "called for locking in targets", as news agencies write
     elif config.get("directives_gerund"):
         from ..english.grammar import english_adverbs, english_verbs, gerund_phrase
 
-        key_points = [gerund_phrase(point, english_verbs(), english_adverbs()) for point in key_points]
-    for point in key_points:
+        directives = [gerund_phrase(point, english_verbs(), english_adverbs()) for point in key_points]
+    for point in directives:
         candidate = config["directives"].format(speaker=speaker, points=join_list([*points, point], "; ", "; and "))
         if words(base) + words(candidate) <= budget - 5 or not points:
             points.append(point)
@@ -286,7 +287,7 @@ def build_summary(*, date: str | None, place: str | None, event_type: str, event
     if words(text) > budget and not compact:
         return build_summary(date=date, place=place, event_type=event_type, event=event, people=people,
                              key_points=key_points, projects=projects, campaigns=campaigns, targets=targets,
-                             compact=True, told=told, organizer=organizer)
+                             compact=True, told=told, organizer=organizer, key_points_ing=key_points_ing)
     while words(text) > budget and len(sentences) > 1:  # many long titles: keep the opening first
         sentences.pop(-2 if len(sentences) > 2 else -1)
         text = _joined(sentences)
