@@ -38,14 +38,6 @@ def check_out_dir(out_dir: Path) -> Path:
     return out_dir
 
 
-def is_within(path: Path, parent: Path) -> bool:
-    try:
-        path.resolve().relative_to(parent.resolve())
-    except ValueError:
-        return False
-    return True
-
-
 def _matches(rel: PurePosixPath, patterns: Sequence[str]) -> bool:
     """Case-insensitive: scraped archives mix .txt, .TXT and .Htm. A pattern with a / matches the
     relative path, one without matches the file name."""
@@ -72,13 +64,6 @@ class Discovery:
 
     reports: list[tuple[Path, str]] = field(default_factory=list)  # (path, relative posix path), sorted
     refused: list[tuple[str, str]] = field(default_factory=list)  # (relative posix path, reason), sorted
-
-
-def find_reports(input_dir: Path, globs: Iterable[str] | None = None,
-                 exclude: Path | None = None) -> list[tuple[Path, str]]:
-    """Every report under ``input_dir`` matching ``globs``, as (path, relative posix path), sorted.
-    (`discover` also says what it left out and why.)"""
-    return discover(input_dir, globs, exclude).reports
 
 
 def discover(input_dir: Path, globs: Iterable[str] | None = None, exclude: Path | None = None, *,

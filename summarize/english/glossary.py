@@ -59,14 +59,6 @@ class Glossary:
         entry = self.entries.get(zh)
         return None if entry is None else entry.en
 
-    def match_at(self, text: str, pos: int, min_len: int = 1) -> Entry | None:
-        """The longest entry starting at ``text[pos]`` (at least ``min_len`` characters long)."""
-        for length in range(min(self.max_len, len(text) - pos), min_len - 1, -1):
-            entry = self.entries.get(text[pos : pos + length])
-            if entry is not None:
-                return entry
-        return None
-
     def with_category(self, *categories: str) -> dict[str, Entry]:
         """Entries of the given categories (cached: the glossary does not change once loaded)."""
         if categories not in self._by_category:

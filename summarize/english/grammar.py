@@ -25,7 +25,7 @@ from typing import Any
 from ..compose.en import join_list
 from ..text.datafiles import load_toml
 from ..text.han import HAN
-from .glossary import Glossary, load_glossary
+from .glossary import OMIT, Glossary, load_glossary
 from .morphology import (
     comparative,
     is_adjective,
@@ -168,7 +168,7 @@ def lexicon(phrasebook: Phrasebook, glossary: Glossary) -> Lexicon:
     words: dict[str, dict[str, str]] = {}
     events = {zh for zh, entry in glossary.entries.items() if entry.category == "event"}
     for zh, entry in glossary.entries.items():
-        if len(zh) < 2 or entry.en == "-":
+        if len(zh) < 2 or entry.en == OMIT:
             continue  # one-character glossary entries are function words, handled by the grammar
         if entry.category == "slogan" and entry.en.split()[0] in frozen:
             words.setdefault(zh, {})["vp"] = entry.en  # a slogan that opens with a verb is a verb phrase

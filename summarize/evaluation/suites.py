@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 
 DEV_ENV = "SUMMARIZE_DEV_SUITE"
-NAMED_SUITES = ("seeds", "dev")
 
 
 def dev_suite_dir() -> Path | None:
