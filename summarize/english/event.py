@@ -11,7 +11,6 @@ the head (2023年, 第二次, 第十三届) are left out: the summary gives the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -28,12 +27,6 @@ _QUOTES = "“”\"‘’「」"
 @cache
 def _config() -> dict[str, Any]:
     return load_toml("english/templates.toml")["event"]
-
-
-@dataclass(frozen=True)
-class Event:
-    phrase: str  # English noun phrase without an article
-    organizer: str | None = None  # English organ that held it ("Gangu County Party Committee")
 
 
 def event_text(sentence: str) -> tuple[str, str] | None:
