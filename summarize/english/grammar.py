@@ -693,8 +693,7 @@ def _plural_head(np: str) -> bool:
     return head.endswith("s") and not _NOT_PLURAL.search(head) and len(head) > 3
 
 
-# Plural nouns without -s (the people are, the masses are).
-_PLURAL_WITHOUT_S = frozenset({"people", "police", "cattle", "personnel", "staff", "children", "women", "men"})
+_PLURAL_WITHOUT_S = frozenset(_rules()["plural_without_s"])  # the people are, the police are
 
 
 def modifier(np: str) -> str:
