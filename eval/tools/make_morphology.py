@@ -26,8 +26,9 @@ HEADER = """\
 # derived from LemmInflect (MIT) by eval/tools/make_morphology.py for every word of the phrasebook,
 # the glossary and grammar.toml. Columns: word, classes (comma-separated: ADJ ADV NOUN VERB ...),
 # past (VBD), -ing form (VBG), past participle (VBN), base (the verb a third-person -s form is of),
-# comparative (JJR of an adjective), third person (VBZ of a verb); '-' where none. Do not edit by hand.
-word	classes	past	ing	participle	base	comparative	third
+# comparative (JJR of an adjective), third person (VBZ of a verb), plural (NNS of a noun); '-' where none.
+# Do not edit by hand.
+word	classes	past	ing	participle	base	comparative	third	plural
 """
 
 
@@ -55,7 +56,7 @@ def english_words() -> set[str]:
 def row(word: str) -> str:
     forms = lemminflect_forms(word)
     cells = [",".join(sorted(forms.classes)) or "-", forms.past, forms.ing, forms.participle, forms.base,
-             forms.comparative, forms.third]
+             forms.comparative, forms.third, forms.plural]
     return "\t".join([word, *(cell or "-" for cell in cells)])
 
 

@@ -33,6 +33,7 @@ from .morphology import (
     past_participle,
     past_tense,
     plural_agreement,
+    plural_noun,
     present_participle,
     third_person,
     word_classes,
@@ -410,7 +411,7 @@ class Parser:
             inner = self.cells[i + 1][j - 1]
             best = min(inner.values(), key=lambda it: it.cost, default=None)
             if best is not None and not any(k in inner for k in ("CONJ", "VCONJ", "DE", "DI")):
-                self.put(i, j, "np", Item(best.cost, f'"{_finish(best)}"'))
+                self.put(i, j, "np", Item(best.cost, f'"{_finish(best)}"', counted=best.counted))
 
     def _combine(self, i: int, k: int, j: int, lt: str, left: Item, rt: str, right: Item) -> None:
         put = self.put
@@ -473,11 +474,11 @@ class Parser:
             # An adjective is no object (never "promote modern"), nor is a quantifier ("plan a number of").
             if not only_adjective(b) and not b.endswith(" of"):
                 put(i, j, "vp", Item(cost + 0.1, f"{a} {with_article(b, right)} {left.post}".strip()))
-        elif lt == "v" and rt == "s" and text[i:k] in _PIVOT and right.subj:  # before the clause verbs
-            # Pivot verbs: 引导企业加大投入 -> "guide enterprises to increase investment".
-            template = _PIVOT[text[i:k]]
+        elif lt == "v" and rt == "s" and (template := _pivot_template(text[i:k], a)) and right.subj:
+            # Pivot verbs (before the clause verbs): 引导企业加大投入 -> "guide enterprises to increase investment";
+            # a list of verbs ending in one: 安排督促X解决 -> "arrange and urge X to solve".
             if right.pred.startswith(("is ", "are ")):  # a state: 让群众满意 -> make the people satisfied
-                if text[i:k] not in _CAUSATIVE_VERBS:
+                if text[i:k] not in _CAUSATIVE_VERBS or template != _PIVOT[text[i:k]]:
                     return
                 template, right = "make {X} {Y}", Item(right.cost, right.en, subj=right.subj,
                                                         pred=right.pred.split(" ", 1)[1])
@@ -512,13 +513,16 @@ class Parser:
                 # speed up key projects), unless it names who acts (各部门落实 stays a subject).
                 put(i, j, "vp", Item(left.cost + verb.cost + 0.5,
                                      f"{_finish(verb)} {with_article(a, left)} {verb.post}".strip()))
+        elif lt == "v" and rt in ("v", "vp") and text[i:k] in _BARE_INFINITIVE:
+            put(i, j, rt, Item(cost + 0.1, f"{_BARE_INFINITIVE[text[i:k]]} {b}", post=right.post))  # help solve
         elif lt == "v" and rt == "v":
             put(i, j, "v", Item(cost + 0.5, f"{a} and {b}", post=right.post))  # 谋划论证: plan and assess
         elif lt == "vp" and rt == "vp" and k - i == j - k <= 4 and (text[i] == text[k] or text[k - 1] == text[j - 1]):
             # Paired verbs sharing a morpheme (抓实抓细, 早谋划早部署, 能快则快): "A and B".
             put(i, j, "vp", Item(cost + 0.3, f"{a} and {b}", (a, b)))
-        elif lt == "vp" and rt == "vp" and k - i >= 4:
-            # Serial verbs: a set formula of manner or means, then the action (全力以赴抓项目).
+        elif lt == "vp" and rt == "vp" and k - i >= 4 and left.cost <= 1.0:
+            # Serial verbs: a set formula of manner or means (one phrasebook entry), then the action (全力以赴抓项目);
+            # never a composed verb phrase ("win major projects to attract ...").
             put(i, j, "vp", Item(cost + 1.0, f"{a} to {b}"))
         elif lt == "np" and rt == "LOC":
             put(i, j, "npL", Item(cost + 0.1, a))  # 在项目建设上: the postposition closes the phrase
@@ -586,8 +590,13 @@ class Parser:
             else:
                 put(i, j, "np", Item(cost + 0.1, f"{_the(b)} of {a}"))
         elif lt == "num" and rt == "np" and not right.counted:
-            # A counted number word needs a plural noun head: never "three major tough battle", "three a number of".
-            if not b.startswith(("a ", "an ", "the ")) and (a[:1].isdigit() or plural(b)):
+            # A counted number word needs a plural noun head: never "three major tough battle", "three a number of";
+            # a singular count noun takes its plural (六个行动: six actions).
+            if b.startswith(("a ", "an ", "the ")):
+                return
+            if not (a[:1].isdigit() or plural(b)):
+                b = _pluralized(b) or ""
+            if b:
                 put(i, j, "np", Item(cost, f"{a} {b}", counted=True))
         elif lt == "np" and rt == "num" and not left.counted:
             put(i, j, "np", Item(cost + 0.1, f"{b} {a}", counted=True))  # 重点项目28个: 28 key projects
@@ -655,6 +664,19 @@ _TO_GERUND = frozenset(_rules()["to_gerund"])
 _PREVERBAL = frozenset(_rules()["preverbal_first_words"])
 _POSTVERBAL = frozenset(_rules()["postverbal_coverbs"])
 _PIVOT: dict[str, str] = _rules()["pivot"]
+_BARE_INFINITIVE: dict[str, str] = _rules()["bare_infinitive"]
+
+
+def _pivot_template(zh: str, en: str) -> str | None:
+    """The pivot template for a verb, or for a list of verbs whose last is a pivot verb (the list's English
+    replaces the pivot's own verb), else None."""
+    if zh in _PIVOT:
+        return _PIVOT[zh]
+    for verb, template in _PIVOT.items():
+        own = template.split(" {X}")[0]
+        if len(zh) > len(verb) + 1 and zh.endswith(verb) and en.endswith(f" and {own}"):
+            return en + template[len(own):]
+    return None
 _STATE_VERBS = frozenset(_rules()["state_verbs"])
 _OF_HEADS = frozenset(_rules()["of_heads"])
 _CLAUSE_FIRST_VERBS = frozenset(_rules()["clause_first_verbs"])
@@ -686,6 +708,16 @@ def plural(np: str) -> bool:
     return _plural_head(np.split(" of ")[0].split(" that ")[0])
 
 
+def _pluralized(np: str) -> str | None:
+    """The noun phrase with its head noun in the plural (major project -> major projects, the importance of X
+    stays out), or None where the head is no singular count noun."""
+    if " of " in np or " that " in np or " and " in np or not np.split():
+        return None
+    *rest, head = np.split()
+    many = plural_noun(head)
+    return " ".join([*rest, many]) if many else None
+
+
 def _plural_head(np: str) -> bool:
     head = np.split()[-1].strip('"').lower() if np.split() else ""
     if head in _PLURAL_WITHOUT_S:
@@ -713,7 +745,10 @@ def modifier(np: str) -> str:
 
 
 def with_article(np: str, item: Item) -> str:
-    """A bare singular count noun as an object takes "a": establish a long-term mechanism."""
+    """A bare singular count noun as an object takes "a": establish a long-term mechanism. A quoted numbered
+    slogan takes "the": implement the "five major projects"."""
+    if np[:1] == '"' and item.counted:
+        return f"the {np}"
     if item.parts or item.counted or plural(np) or np[:1] in ('"',) or np[:1].isdigit():
         return np
     first = np.split()[0].lower()

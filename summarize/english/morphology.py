@@ -29,6 +29,7 @@ class Forms(NamedTuple):
     base: str | None  # the lemma a third-person -s form is of (starts -> start)
     comparative: str | None  # JJR of an adjective (high -> higher, good -> better)
     third: str | None  # VBZ of a verb lemma (take -> takes)
+    plural: str | None  # NNS of a noun lemma (action -> actions, battle -> battles)
 
 
 @cache
@@ -37,11 +38,11 @@ def _table() -> dict[str, Forms]:
         return None if value == "-" else value
 
     out = {}
-    columns = ("word", "classes", "past", "ing", "participle", "base", "comparative", "third")
-    for _, (word, classes, past, ing, participle, base, comparative, third) in load_tsv(
+    columns = ("word", "classes", "past", "ing", "participle", "base", "comparative", "third", "plural")
+    for _, (word, classes, past, ing, participle, base, comparative, third, plural) in load_tsv(
             "english/morphology.tsv", columns):
         out[word] = Forms(frozenset(classes.split(",")) - {"-"}, cell(past), cell(ing), cell(participle), cell(base),
-                          cell(comparative), cell(third))
+                          cell(comparative), cell(third), cell(plural))
     return out
 
 
@@ -66,8 +67,10 @@ def lemminflect_forms(lower: str) -> Forms:
     base = next((lemma for lemma in getLemma(lower, upos="VERB") if lower in getInflection(lemma, tag="VBZ")), None) \
         if lower.endswith("s") and "VERB" in classes else None
     comparative = getInflection(lower, tag="JJR") if "ADJ" in classes else ()
+    noun_lemma = "NOUN" in classes and lower in getLemma(lower, upos="NOUN")
+    plural = getInflection(lower, tag="NNS") if noun_lemma else ()
     return Forms(classes, inflect("VBD"), inflect("VBG"), inflect("VBN"), base, comparative[0] if comparative else None,
-                 inflect("VBZ"))
+                 inflect("VBZ"), plural[0] if plural and plural[0] != lower else None)
 
 
 @cache
@@ -142,3 +145,9 @@ def comparative(adjective: str) -> str:
 def third_person(verb: str) -> str:
     """The present tense after a singular subject (take -> takes, is stays is); the verb itself if unknown."""
     return (_forms(verb).third if verb.isalpha() else None) or verb
+
+
+def plural_noun(noun: str) -> str | None:
+    """The plural of an English noun (action -> actions, battle -> battles), or None for a word that is not a
+    singular noun (a plural already, an adjective, a name)."""
+    return _forms(noun).plural if noun.isalpha() and noun.islower() else None
