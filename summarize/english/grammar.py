@@ -430,6 +430,7 @@ class Parser:
                 put(i, j, "np", Item(cost + 0.3, f"{a} and {b}", (a, b)))
                 return
             if b.startswith("the ") or " of " in a or " that " in a or only_adjective(b) or b.endswith(" of") \
+                    or right.post == "purpose" \
                     or (j - k == 1 and is_adjective(b)):  # a one-character adjective (原 "former") heads nothing
                 # A compound's head carries no article and is no adjective (高+原 is not "high former"),
                 # and "X of Y" modifies no further noun.
@@ -474,6 +475,9 @@ class Parser:
             # An adjective is no object (never "promote modern"), nor is a quantifier ("plan a number of").
             if not only_adjective(b) and not b.endswith(" of"):
                 put(i, j, "vp", Item(cost + 0.1, f"{a} {with_article(b, right)} {left.post}".strip()))
+            if b.lower() in _PURPOSE_HEADS and not left.post:
+                # 推进 + 机制 waits for the object before it: "the mechanisms for advancing X" (below).
+                put(i, j, "vH", Item(cost + 0.3, b, post=a))
         elif lt == "v" and rt == "s" and (template := _pivot_template(text[i:k], a)) and right.subj:
             # Pivot verbs (before the clause verbs): 引导企业加大投入 -> "guide enterprises to increase investment";
             # a list of verbs ending in one: 安排督促X解决 -> "arrange and urge X to solve".
@@ -515,8 +519,15 @@ class Parser:
                                      f"{_finish(verb)} {with_article(a, left)} {verb.post}".strip()))
         elif lt == "v" and rt in ("v", "vp") and text[i:k] in _BARE_INFINITIVE:
             put(i, j, rt, Item(cost + 0.1, f"{_BARE_INFINITIVE[text[i:k]]} {b}", post=right.post))  # help solve
+        elif lt == "np" and rt == "vH" and not left.counted and not only_adjective(a) and not a.endswith(" of"):
+            head, verb = b, right.post
+            # 项目建设推进机制: mechanisms for advancing project construction.
+            # A list before the verb is its object as a whole (招商引资和项目建设推进机制), not its last item.
+            put(i, j, "np", Item(cost + (0.2 if left.parts else 0.3), f"{head} for {_verb_ing(verb)} {a}",
+                                 post="purpose"))
         elif lt == "v" and rt == "v":
-            put(i, j, "v", Item(cost + 0.5, f"{a} and {b}", post=right.post))  # 谋划论证: plan and assess
+            # 谋划论证: plan and assess; two verbs of one English say it once (考核评估: assess).
+            put(i, j, "v", Item(cost + (0.1 if a == b else 0.5), a if a == b else f"{a} and {b}", post=right.post))
         elif lt == "vp" and rt == "vp" and k - i == j - k <= 4 and (text[i] == text[k] or text[k - 1] == text[j - 1]):
             # Paired verbs sharing a morpheme (抓实抓细, 早谋划早部署, 能快则快): "A and B".
             put(i, j, "vp", Item(cost + 0.3, f"{a} and {b}", (a, b)))
@@ -664,6 +675,7 @@ _TO_GERUND = frozenset(_rules()["to_gerund"])
 _PREVERBAL = frozenset(_rules()["preverbal_first_words"])
 _POSTVERBAL = frozenset(_rules()["postverbal_coverbs"])
 _PIVOT: dict[str, str] = _rules()["pivot"]
+_PURPOSE_HEADS = frozenset(_rules()["purpose_heads"])
 _BARE_INFINITIVE: dict[str, str] = _rules()["bare_infinitive"]
 
 
@@ -779,6 +791,12 @@ def gerund(vp: str) -> str:
     else:
         ing = verb + "ing"
     return f"{ing} {rest}".strip()
+
+
+def _verb_ing(verbs: str) -> str:
+    """A verb or a list of verbs in -ing form: "assess and evaluate" -> "assessing and evaluating"."""
+    parts = re.split(r"(, | and )", verbs)
+    return "".join(part if n % 2 else gerund(part) for n, part in enumerate(parts))
 
 
 def gerund_phrase(vp: str, verbs: frozenset[str], adverbs: frozenset[str] = frozenset()) -> str:

@@ -70,6 +70,20 @@ CASES = [
      "重大项目|major projects|np", "确保重大项目年内开工", "ensure major projects start construction within the year"),
     ("frame verb with a singular slot", "确保{X:np}年内开工|ensure {X} starts construction within the year|frame|vp;"
      "龙头企业|leading enterprise|np", "确保龙头企业年内开工", "ensure leading enterprise starts construction within the year"),
+    ("verb before a purpose head takes its object first", "完善|improve|v;推进|advance|v;机制|mechanisms|np;"
+     "招商引资|investment promotion|np;园区建设|park construction|np", "完善招商引资和园区建设推进机制",
+     "improve mechanisms for advancing investment promotion and park construction"),
+    ("two verbs of one English say it once", "完善|improve|v;督促|supervise|v;督办|supervise|v;机制|mechanisms|np;"
+     "项目进度|project progress|np", "完善项目进度督促督办机制", "improve mechanisms for supervising project progress"),
+    ("counted singular noun takes its plural", "实施|implement|v;工程|project|np", "实施五大工程",
+     "implement five major projects"),
+    ("pivot after a list of verbs", "安排|arrange|v;督促|urge|v;部门|departments|np;解决|solve|v;问题|problems|np",
+     "安排督促部门解决问题", "arrange and urge departments to solve problems"),
+    ("help takes a bare verb", "帮助|help|v;解决|solve|v;困难|difficulties|np", "帮助解决困难", "help solve difficulties"),
+    ("serial verbs only after a one-entry formula 1", "全力以赴|go all out|vp;抓|focus on|v;项目|projects|np",
+     "全力以赴抓项目", "go all out to focus on projects"),
+    ("serial verbs only after a one-entry formula 2", "完善|improve|v;机制|mechanisms|np;督办|supervise|v;园区|parks|np",
+     "完善机制督办园区", None),
     # Rules from earlier rounds, each on a sentence written for the test.
     ('de reorders and lists join', '增强|enhance|v;群众|the people|np;获得感|sense of gain|np;幸福感|sense of happiness|np',
      '增强群众的获得感和幸福感', 'enhance the sense of gain and happiness of the people'),
