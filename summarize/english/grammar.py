@@ -424,10 +424,11 @@ class Parser:
                 # orderly), for the verbs that take one (确保…).
                 pred = f"{'are' if plural(a) else 'is'} {b}"
                 put(i, j, "s", Item(cost + 0.6, f"{a} {pred}", subj=a, pred=pred))
-            if 2 <= k - i == j - k <= 3 and text[k - 1] == text[j - 1] and not (left.parts or right.parts):
+            if not (left.parts or right.parts) and (2 <= k - i == j - k <= 3 and text[k - 1] == text[j - 1]
+                                                    or k - i == j - k == 3 and text[i] == text[k]):
                 # Two nouns that share their last morpheme are a list, not a compound: 热点难点 -> hot-button
-                # issues and difficulties, 紧迫感责任感.
-                put(i, j, "np", Item(cost + 0.3, f"{a} and {b}", (a, b)))
+                # issues and difficulties, 紧迫感责任感; so are two that share a first one (大发展大跨越).
+                put(i, j, "np", Item(cost + 0.25, f"{a} and {b}", (a, b)))
                 return
             if b.startswith("the ") or " of " in a or " that " in a or only_adjective(b) or b.endswith(" of") \
                     or right.post == "purpose" \
@@ -564,6 +565,12 @@ class Parser:
             put(i, j, "OBJ", Item(cost + 0.2, b))
         elif lt == "OBJ" and rt == "v":
             put(i, j, "vp", Item(cost + 0.1, f"{b} {a} {right.post}".strip()))  # 把X抓好 -> focus on X
+            verb, _, prep = b.rpartition(" ")
+            if verb and prep in _MOVABLE_PREPOSITIONS and not right.post and not right.parts:
+                # 把精力聚焦到项目上: the verb's preposition leads the place phrase ("focus energy on projects").
+                put(i, j, "vpBA", Item(cost + 0.1, f"{verb} {a}", post=prep))
+        elif lt == "vpBA" and rt == "adv" and right.post[2:] in _POSTVERBAL:
+            put(i, j, "vp", Item(cost + 0.2, f"{a} {left.post} {b.split(' ', 1)[1]}"))
         elif lt == "np" and rt == "DE":
             put(i, j, "npDE", Item(cost, a))
         elif lt == "np" and rt == "v" and plural(a) and not left.counted and not right.post and not right.parts \
@@ -640,7 +647,12 @@ class Parser:
         return f"{participle} {rest}".strip() if participle else None
 
     def _apply_frame(self, i: int, j: int, frame: Frame, slots: list[tuple[str, str, int, int]]) -> None:
-        cost = 0.2
+        # A frame that is only a verb before its noun slot (确保{X:np}) is worth what a verb and its object are, so it
+        # does not outbid the grammar's readings of the slot; nor does one of a verb that takes a clause first
+        # (确保{X:vp} "make sure to": 确保项目推进 -> ensure projects advance). A frame with words around its slots,
+        # or a set formula before a verb phrase (全力以赴{X:vp}), is one reading and cheap.
+        prefix_only = len(frame.parts) == 2 and isinstance(frame.parts[0], str)
+        cost = 1.1 if prefix_only and (frame.parts[1][1] == "np" or frame.parts[0] in _CLAUSE_FIRST_VERBS) else 0.2
         fills: dict[str, str] = {}
         for name, kind, a, b in slots:
             item = self.cells[a][b].get(kind)
@@ -676,6 +688,7 @@ _PREVERBAL = frozenset(_rules()["preverbal_first_words"])
 _POSTVERBAL = frozenset(_rules()["postverbal_coverbs"])
 _PIVOT: dict[str, str] = _rules()["pivot"]
 _PURPOSE_HEADS = frozenset(_rules()["purpose_heads"])
+_MOVABLE_PREPOSITIONS = frozenset({"on", "to", "in", "into", "with", "at"})
 _BARE_INFINITIVE: dict[str, str] = _rules()["bare_infinitive"]
 
 
@@ -689,6 +702,8 @@ def _pivot_template(zh: str, en: str) -> str | None:
         if len(zh) > len(verb) + 1 and zh.endswith(verb) and en.endswith(f" and {own}"):
             return en + template[len(own):]
     return None
+
+
 _STATE_VERBS = frozenset(_rules()["state_verbs"])
 _OF_HEADS = frozenset(_rules()["of_heads"])
 _CLAUSE_FIRST_VERBS = frozenset(_rules()["clause_first_verbs"])
