@@ -49,9 +49,10 @@ _OPEN, _CLOSE = "“‘「『《〈\"", "”’」』》〉\""
 # English manner adverbials that follow a verb's object ("advance X in a coordinated way").
 _MANNER = re.compile(r" ((?:in an? [\w-]+(?: [\w-]+)? (?:way|manner|fashion))|step by step|without delay|"
                      r"on an? [\w-]+ basis|in all respects|across the board|at all levels|in depth)$")
-# A count: digits (or a percentage) with an optional measure word, which English leaves out.
 _CN_COUNT = re.compile(r"([两二三四五六七八九十])(个|项|条|大)")
 _NUMBER_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_SCALES = frozenset("十百千万亿")  # after digits, a scale makes an amount (5亿元), not a count
+# A count: digits (or a percentage) with an optional measure word, which English leaves out.
 _COUNT = re.compile(r"(\d+(?:\.\d+)?%?)(?:个|项|家|座|条|所|名|处|场|批|户|次|台|套|栋)?")
 
 
@@ -183,6 +184,10 @@ def lexicon(phrasebook: Phrasebook, glossary: Glossary) -> Lexicon:
             words[zh].pop("np", None)
         words.setdefault(zh, {}).update(types)
     for types in words.values():
+        if _MANNER.fullmatch(" " + types.get("np", "")):
+            # A manner phrase filed as a noun phrase (有序 "in an orderly way") is an adverbial, never a noun.
+            types.setdefault("adv", types["np"])
+            del types["np"]
         if word_classes(types.get("np", "")) == {"ADV"}:
             # An adverb filed as a noun phrase (圆满 "successfully") modifies verbs, never heads a noun phrase.
             types.setdefault("adv", types["np"])
@@ -340,7 +345,8 @@ class Parser:
                 if is_date:
                     self.put(i, end, "adv", Item(1.0, ("in " if en[:1].isdigit() else "by ") + en))
             m = _COUNT.match(self.text, i)
-            if m and (i == 0 or not self.text[i - 1].isdigit()):
+            if m and (i == 0 or not self.text[i - 1].isdigit()) and self.text[m.end():m.end() + 1] not in _SCALES:
+                # 5亿元 is an amount, never the count 5 before "100 million yuan".
                 self.put(i, m.end(), "num", Item(0.5, m.group(1)))
             # A numbered slogan (三个一, 两个确保, 六大产业) counts its noun: it renders only when a noun
             # follows that renders ("six major industries"); "三个一" and "两个确保" name no noun and stay out.
@@ -419,6 +425,10 @@ class Parser:
         a, b = _finish(left), _finish(right)
         text = self.text
         if lt == "np" and rt == "np":
+            if " " not in a and " " not in b and is_adjective(a) and is_adjective(b) and not (left.parts or right.parts):
+                # Two adjectives side by side are a predicate pair (项目推进高效有序: ... is efficient and orderly);
+                # before a noun they modify it one after the other (重大生态工程: major ecological projects).
+                put(i, j, "adjp", Item(cost + 0.2, f"{a} and {b}"))
             if only_adjective(b) and not left.counted and not is_adjective(a.split()[-1]):
                 # A noun and an adjective are a clause (项目推进高效有序 -> project progress is efficient and
                 # orderly), for the verbs that take one (确保…).
@@ -430,7 +440,8 @@ class Parser:
                 # issues and difficulties, 紧迫感责任感; so are two that share a first one (大发展大跨越).
                 put(i, j, "np", Item(cost + 0.25, f"{a} and {b}", (a, b)))
                 return
-            if b.startswith("the ") or " of " in a or " that " in a or only_adjective(b) or b.endswith(" of") \
+            if b.startswith("the ") or " of " in a or " that " in a or " worth " in a or only_adjective(b) \
+                    or b.endswith(" of") \
                     or right.post == "purpose" \
                     or (j - k == 1 and is_adjective(b)):  # a one-character adjective (原 "former") heads nothing
                 # A compound's head carries no article and is no adjective (高+原 is not "high former"),
@@ -438,6 +449,9 @@ class Parser:
                 return
             if b.lower() in _OF_HEADS:
                 put(i, j, "np", Item(cost + 0.3, f"the {b} of {a}"))  # the importance of project construction
+                return
+            if left.post == "amount":
+                put(i, j, "np", Item(cost + 0.3, f"{b} worth {a}"))  # projects worth more than 500 million yuan
                 return
             if a.startswith("the ") and _agent(a) and not right.counted:
                 # Whose it is: 群众疾苦 -> the sufferings of the people, 全镇经济 -> the economy of the whole town.
@@ -457,6 +471,9 @@ class Parser:
                 return
             put(i, j, "np", Item(cost + 0.3 + (0.3 if right.counted else 0), f"{modifier(a)} {b}",
                                  counted=right.counted))
+        elif lt == "np" and rt == "adjp" and not left.counted and not is_adjective(a.split()[-1]):
+            pred = f"{'are' if plural(a) else 'is'} {b}"
+            put(i, j, "s", Item(cost + 0.6, f"{a} {pred}", subj=a, pred=pred))
         elif lt == "adv" and rt == "vp":
             if right.parts and not _adverb_first(a, left.post == "after"):
                 return  # after a list, "every week" would read as the last item's: it stays with its own verb
@@ -473,9 +490,12 @@ class Parser:
         elif lt == "adv" and rt == "DI":
             put(i, j, "adv", Item(cost, a, post=left.post))
         elif lt == "v" and rt == "np":
-            # An adjective is no object (never "promote modern"), nor is a quantifier ("plan a number of").
+            # An adjective is no object (never "promote modern"), nor is a quantifier ("plan a number of"). A verb
+            # used as a noun is the object of a support verb (加强管理); after another verb the two are first a pair
+            # (分析研究: analyze and study), so that reading costs more.
+            pair = "v" in self.cells[k][j] and text[i:k] not in _LIGHT_VERBS and text[k:j] in self.lex.words
             if not only_adjective(b) and not b.endswith(" of"):
-                put(i, j, "vp", Item(cost + 0.1, f"{a} {with_article(b, right)} {left.post}".strip()))
+                put(i, j, "vp", Item(cost + (1.1 if pair else 0.1), f"{a} {with_article(b, right)} {left.post}".strip()))
             if b.lower() in _PURPOSE_HEADS and not left.post:
                 # 推进 + 机制 waits for the object before it: "the mechanisms for advancing X" (below).
                 put(i, j, "vH", Item(cost + 0.3, b, post=a))
@@ -513,9 +533,10 @@ class Parser:
             put(i, j, "s", Item(cost + 0.6, f"{a} {b}", subj=a, pred=b))
             verb = self.cells[k][j].get("v")
             if verb is not None and j == len(text) and not left.counted and not _agent(a) \
-                    and not verb.en.endswith(_DANGLING[1:]):
+                    and not verb.en.endswith(_DANGLING[1:]) and "v" not in self.cells[i][k]:
                 # A topic before a bare verb that ends the segment is its object (重点项目加快推进 ->
-                # speed up key projects), unless it names who acts (各部门落实 stays a subject).
+                # speed up key projects), unless it names who acts (各部门落实 stays a subject) or is itself a
+                # verb (宣传推介: publicize and promote, never "promote publicity").
                 put(i, j, "vp", Item(left.cost + verb.cost + 0.5,
                                      f"{_finish(verb)} {with_article(a, left)} {verb.post}".strip()))
         elif lt == "v" and rt in ("v", "vp") and text[i:k] in _BARE_INFINITIVE:
@@ -526,12 +547,16 @@ class Parser:
             # A list before the verb is its object as a whole (招商引资和项目建设推进机制), not its last item.
             put(i, j, "np", Item(cost + (0.2 if left.parts else 0.3), f"{head} for {_verb_ing(verb)} {a}",
                                  post="purpose"))
-        elif lt == "v" and rt == "v":
+        elif lt == "v" and rt == "v" and text[i:k] not in _NOMINAL_ONLY_VERBS and not left.post:  # post: no loss
             # 谋划论证: plan and assess; two verbs of one English say it once (考核评估: assess).
             put(i, j, "v", Item(cost + (0.1 if a == b else 0.5), a if a == b else f"{a} and {b}", post=right.post))
         elif lt == "vp" and rt == "vp" and k - i == j - k <= 4 and (text[i] == text[k] or text[k - 1] == text[j - 1]):
             # Paired verbs sharing a morpheme (抓实抓细, 早谋划早部署, 能快则快): "A and B".
             put(i, j, "vp", Item(cost + 0.3, f"{a} and {b}", (a, b)))
+        elif lt == "vp" and rt == "vp" and k - i == j - k == 4 and left.cost > 1.0:
+            # Two four-character verb phrases side by side are parallel (明确方向狠抓落实: define the direction and
+            # press hard for implementation), not a means and its end.
+            put(i, j, "vp", Item(cost + 0.5, f"{a} and {b}", (a, b)))
         elif lt == "vp" and rt == "vp" and k - i >= 4 and left.cost <= 1.0:
             # Serial verbs: a set formula of manner or means (one phrasebook entry), then the action (全力以赴抓项目);
             # never a composed verb phrase ("win major projects to attract ...").
@@ -624,6 +649,9 @@ class Parser:
             put(i, j, "np", Item(cost + 0.5, f"{modifier(a)}-based"))
         elif lt in ("np", "num") and rt == "APPROX" and (left.counted or lt == "num") and a[:1].isdigit():
             put(i, j, "np", Item(cost + 0.1, f"{b} {a}", counted=True))  # 16个项目以上: more than 16 projects
+        elif lt == "np" and rt == "APPROX" and a[:1].isdigit() and a.endswith(" yuan"):
+            # An amount: 5亿元以上 -> more than 500 million yuan; before a noun, what the noun is worth (below).
+            put(i, j, "np", Item(cost + 0.1, f"{b} {a}", post="amount"))
         elif lt in ("np", "vp") and rt == "ETC":
             put(i, j, lt, Item(cost + 0.1, left.en, left.parts))
         elif (lt, rt) in (("np", "CONJ"), ("vp", "VCONJ")):
@@ -662,8 +690,8 @@ class Parser:
                 # A verb phrase fills a noun slot as its -ing form: 把促进农民增收作为中心任务 -> treat
                 # raising farmers' incomes as the central task.
                 item = Item(verb_phrase.cost + 0.5, nominal)
-            if item is None or item.en.endswith(" of"):
-                return  # a quantifier alone ("a number of") fills no slot
+            if item is None or item.en.endswith(" of") or (kind == "np" and only_adjective(item.en)):
+                return  # a quantifier alone ("a number of") fills no slot, nor does an adjective ("successful")
             cost += item.cost
             fills[name] = _finish(item)
         en = frame.en
@@ -690,6 +718,8 @@ _PIVOT: dict[str, str] = _rules()["pivot"]
 _PURPOSE_HEADS = frozenset(_rules()["purpose_heads"])
 _MOVABLE_PREPOSITIONS = frozenset({"on", "to", "in", "into", "with", "at"})
 _BARE_INFINITIVE: dict[str, str] = _rules()["bare_infinitive"]
+_LIGHT_VERBS = frozenset(_rules()["light_verbs"])
+_NOMINAL_ONLY_VERBS = frozenset(_rules()["nominal_only_verbs"])
 
 
 def _pivot_template(zh: str, en: str) -> str | None:

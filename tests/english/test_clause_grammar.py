@@ -82,8 +82,17 @@ CASES = [
     ("help takes a bare verb", "帮助|help|v;解决|solve|v;困难|difficulties|np", "帮助解决困难", "help solve difficulties"),
     ("serial verbs only after a one-entry formula 1", "全力以赴|go all out|vp;抓|focus on|v;项目|projects|np",
      "全力以赴抓项目", "go all out to focus on projects"),
-    ("serial verbs only after a one-entry formula 2", "完善|improve|v;机制|mechanisms|np;督办|supervise|v;园区|parks|np",
-     "完善机制督办园区", None),
+    ("serial verbs only after a one-entry formula 2", "完善|improve|v;机制|mechanisms|np;督办|supervise|v;"
+     "重点园区|key parks|np", "完善机制督办重点园区", None),
+    ("two four-character verb phrases are parallel", "完善|improve|v;机制|mechanisms|np;督办|supervise|v;园区|parks|np",
+     "完善机制督办园区", "improve mechanisms and supervise parks"),
+    ("two adjectives after a noun are its predicate", "确保|ensure|v;项目推进|project progress|np;高效|efficient|np;"
+     "有序|orderly|np", "确保项目推进高效有序", "ensure project progress is efficient and orderly"),
+    ("an amount before a noun is what it is worth", "引进|bring in|v;项目|projects|np", "引进10亿元以上项目",
+     "bring in projects worth more than 1 billion yuan"),
+    ("a support verb takes a verb as its noun", "加强|strengthen|v;培训|training|np;培训|train|v", "加强培训",
+     "strengthen training"),
+    ("other verbs pair with a verb", "分析|analyze|v;研究|research|np;研究|study|v", "分析研究", "analyze and study"),
     # Rules from earlier rounds, each on a sentence written for the test.
     ('de reorders and lists join', '增强|enhance|v;群众|the people|np;获得感|sense of gain|np;幸福感|sense of happiness|np',
      '增强群众的获得感和幸福感', 'enhance the sense of gain and happiness of the people'),
