@@ -134,7 +134,7 @@ def test_quoted_term_whose_content_renders_is_a_quoted_phrase():
                                         ("完成三项任务", "complete three tasks"),
                                         # a singular noun takes its plural; a quoted slogan as object takes "the"
                                         ("打好“三大攻坚战”", 'win the "three major tough battles"'),
-                                        ("落实好“六个行动”", 'implement the "six actions"')])
+                                        ("落实好“六个行动”", 'implement the "six campaigns"')])
 def test_numbered_slogan_renders_as_number_and_noun_when_the_noun_renders(zh, en):
     assert render_clause(zh) == en
 
