@@ -205,6 +205,7 @@ _CLOSED_CLASSES = (
     ("complements", "RES", ""), ("list_end", "ETC", ""), ("coverbs", "P", None), ("disposal", "BA", ""),
     ("postpositions", "LOC", ""), ("negation", "NEG", None), ("purpose", "PURP", "to"),
     ("determiners", "DET", None), ("approximations", "APPROX", None), ("basis_suffixes", "HUA", ""),
+    ("postposed_adverbs", "ADVP", None),
 )
 # Marks the "and" of a clause object (确保项目快签约、快开工) so the -ing pass leaves its verbs alone; removed
 # before any text leaves the grammar.
@@ -278,7 +279,7 @@ class Parser:
                         self.put(i, j, kind, Item(1.0, en[: m.start()], post=m.group(1)))
                     else:
                         self.put(i, j, kind, Item(1.0, en))
-            for j in range(i + 1, min(n, i + 3) + 1):
+            for j in range(i + 1, min(n, i + 4) + 1):
                 for kind, en in function.get(text[i:j], ()):
                     if kind == "NEG":  # negation and auxiliaries: an adverb that always precedes the verb
                         self.put(i, j, "adv", Item(0.3, en))
@@ -471,6 +472,8 @@ class Parser:
                 return
             put(i, j, "np", Item(cost + 0.3 + (0.3 if right.counted else 0), f"{modifier(a)} {b}",
                                  counted=right.counted))
+        elif lt == "vp" and rt == "ADVP" and j == len(text):
+            put(i, j, "vp", Item(cost + 0.2, f"{a} {b}"))  # 抓住工业经济不放松: ... without letup
         elif lt == "np" and rt == "adjp" and not left.counted and not is_adjective(a.split()[-1]):
             pred = f"{'are' if plural(a) else 'is'} {b}"
             put(i, j, "s", Item(cost + 0.6, f"{a} {pred}", subj=a, pred=pred))
@@ -496,7 +499,7 @@ class Parser:
             pair = "v" in self.cells[k][j] and text[i:k] not in _LIGHT_VERBS and text[k:j] in self.lex.words
             if not only_adjective(b) and not b.endswith(" of"):
                 put(i, j, "vp", Item(cost + (1.1 if pair else 0.1), f"{a} {with_article(b, right)} {left.post}".strip()))
-            if b.lower() in _PURPOSE_HEADS and not left.post:
+            if b.split()[-1].lower() in _PURPOSE_HEADS and not left.post and not right.parts:
                 # 推进 + 机制 waits for the object before it: "the mechanisms for advancing X" (below).
                 put(i, j, "vH", Item(cost + 0.3, b, post=a))
         elif lt == "v" and rt == "s" and (template := _pivot_template(text[i:k], a)) and right.subj:
@@ -543,9 +546,11 @@ class Parser:
             put(i, j, rt, Item(cost + 0.1, f"{_BARE_INFINITIVE[text[i:k]]} {b}", post=right.post))  # help solve
         elif lt == "np" and rt == "vH" and not left.counted and not only_adjective(a) and not a.endswith(" of"):
             head, verb = b, right.post
+            preposition = _PURPOSE_HEADS[head.split()[-1].lower()]
+            head = _the(head) if preposition == "of" else head  # the tough battle of attracting major projects
             # 项目建设推进机制: mechanisms for advancing project construction.
             # A list before the verb is its object as a whole (招商引资和项目建设推进机制), not its last item.
-            put(i, j, "np", Item(cost + (0.2 if left.parts else 0.3), f"{head} for {_verb_ing(verb)} {a}",
+            put(i, j, "np", Item(cost + (0.2 if left.parts else 0.3), f"{head} {preposition} {_verb_ing(verb)} {a}",
                                  post="purpose"))
         elif lt == "v" and rt == "v" and text[i:k] not in _NOMINAL_ONLY_VERBS and not left.post:  # post: no loss
             # 谋划论证: plan and assess; two verbs of one English say it once (考核评估: assess).
@@ -715,7 +720,7 @@ _TO_GERUND = frozenset(_rules()["to_gerund"])
 _PREVERBAL = frozenset(_rules()["preverbal_first_words"])
 _POSTVERBAL = frozenset(_rules()["postverbal_coverbs"])
 _PIVOT: dict[str, str] = _rules()["pivot"]
-_PURPOSE_HEADS = frozenset(_rules()["purpose_heads"])
+_PURPOSE_HEADS: dict[str, str] = _rules()["purpose_heads"]
 _MOVABLE_PREPOSITIONS = frozenset({"on", "to", "in", "into", "with", "at"})
 _BARE_INFINITIVE: dict[str, str] = _rules()["bare_infinitive"]
 _LIGHT_VERBS = frozenset(_rules()["light_verbs"])

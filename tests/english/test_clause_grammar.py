@@ -73,6 +73,11 @@ CASES = [
     ("verb before a purpose head takes its object first", "完善|improve|v;推进|advance|v;机制|mechanisms|np;"
      "招商引资|investment promotion|np;园区建设|park construction|np", "完善招商引资和园区建设推进机制",
      "improve mechanisms for advancing investment promotion and park construction"),
+    ("a verb before 'battle' takes its object first", "打好|win|v;招引|attract|v;建设|build|v;攻坚战|tough battle|np;"
+     "重大项目|major projects|np", "打好重大项目招引和建设攻坚战",
+     "win the tough battle of attracting and building major projects"),
+    ("a postposed negated verb is the manner", "抓住|seize|v;工业经济|the industrial economy|np", "抓住工业经济不放松",
+     "seize the industrial economy without letup"),
     ("two verbs of one English say it once", "完善|improve|v;督促|supervise|v;督办|supervise|v;机制|mechanisms|np;"
      "项目进度|project progress|np", "完善项目进度督促督办机制", "improve mechanisms for supervising project progress"),
     ("counted singular noun takes its plural", "实施|implement|v;工程|project|np", "实施五大工程",
