@@ -285,6 +285,9 @@ class Parser:
                         self.put(i, j, "adv", Item(0.3, en))
                     else:
                         self.put(i, j, kind, Item(0.0, en))
+        for status, en in _rules()["bracket_modifiers"].items():
+            for m in re.finditer(re.escape(f"({status})"), text):  # NFKC made the full-width brackets ASCII
+                self.put(m.start(), m.end(), "PAREN", Item(0.2, en))
         units = _rules()["time_units"]
         for i in range(n - 1):
             if text[i] == text[i + 1] and text[i] in units:  # 周周, 月月: every week, every month
@@ -443,7 +446,7 @@ class Parser:
                 return
             if b.startswith("the ") or " of " in a or " that " in a or " worth " in a or only_adjective(b) \
                     or b.endswith(" of") \
-                    or right.post == "purpose" \
+                    or right.post == "purpose" or (right.parts and only_adjective(b.split()[0])) \
                     or (j - k == 1 and is_adjective(b)):  # a one-character adjective (原 "former") heads nothing
                 # A compound's head carries no article and is no adjective (高+原 is not "high former"),
                 # and "X of Y" modifies no further noun.
@@ -472,6 +475,12 @@ class Parser:
                 return
             put(i, j, "np", Item(cost + 0.3 + (0.3 if right.counted else 0), f"{modifier(a)} {b}",
                                  counted=right.counted))
+        elif lt == "np" and rt == "PAREN" and not left.parts:
+            article, _, rest = a.partition(" ")
+            if article.lower() in ("the", "a", "an") and rest:
+                put(i, j, "np", Item(cost + 0.1, f"the {b} {rest}"))
+            else:
+                put(i, j, "np", Item(cost + 0.1, f"{b} {a}"))  # 会议日程(草案): draft meeting agenda
         elif lt == "vp" and rt == "ADVP" and j == len(text):
             put(i, j, "vp", Item(cost + 0.2, f"{a} {b}"))  # 抓住工业经济不放松: ... without letup
         elif lt == "np" and rt == "adjp" and not left.counted and not is_adjective(a.split()[-1]):
@@ -513,7 +522,7 @@ class Parser:
             en = template.replace("{X}", right.subj).replace("{Y:ing}", gerund(right.pred)).replace("{Y}", right.pred)
             put(i, j, "vp", Item(cost - 0.5, en))  # dearer clause reading (np + vp) paid back: the verb asks for it
         elif lt == "v" and rt == "s" and text[i:j].startswith(tuple(_rules()["clause_verbs"])) \
-                and (not right.pred.startswith(("is ", "are ")) or text[i:k] in _STATE_VERBS):
+                and (not _is_state(right.pred) or text[i:k] in _STATE_VERBS):
             # A state (项目推进有序: "is orderly") is what one ensures, not what one advances. 确保 takes a
             # clause before anything else: "ensure all projects are completed", not "... projects to be".
             inner = b.replace(" and ", f" and{_INNER} ").replace(", ", f",{_INNER} ")  # not a conjunct of the directive
@@ -665,6 +674,9 @@ class Parser:
             parts = (*left.parts, *(right.parts or (b,)))
             if rt == "np" and len({_adjectival(part) for part in parts}) > 1:
                 return  # nouns and adjectives are no list: never "political stance and stronger"
+            first = b.split()[0]
+            if rt == "np" and only_adjective(first) and first in a.split()[1:]:
+                return  # parallel items share their shape: 项目[早建成、早投产], never [project early completion], early ...
             put(i, j, rt, Item(cost + 0.05, join_list(parts), parts))
 
     def _participle(self, i: int, k: int) -> str | None:
@@ -877,10 +889,24 @@ def _past(vp: str) -> str | None:
     words = vp.split()
     for k, word in enumerate(words):
         if "VERB" in word_classes(word) and (k == 0 or is_adverb(words[k - 1])):
-            return " ".join([*words[:k], past_tense(word), *words[k + 1:]])
+            words[k] = past_tense(word)
+            # A pair of verbs shares the tense: discussed and adopted.
+            if k + 2 < len(words) and words[k + 1] == "and" and words[k + 2] in english_verbs():
+                words[k + 2] = past_tense(words[k + 2])
+            return " ".join(words)
         if not is_adverb(word):
             return None
     return None
+
+
+def _is_state(pred: str) -> bool:
+    """A predicate that states a quality ("is orderly", "are satisfied"), not a passive event ("are launched
+    early", "is completed on schedule"): only a state follows 确保 and its kind, not 希望 or 推动."""
+    words = pred.split()
+    if len(words) < 2 or words[0] not in ("is", "are"):
+        return False
+    second = words[1]
+    return not (len(words) > 2 and "VERB" in word_classes(second) and second.endswith(("ed", "en", "t")))
 
 
 def _adjectival(np: str) -> bool:
