@@ -205,7 +205,7 @@ _CLOSED_CLASSES = (
     ("complements", "RES", ""), ("list_end", "ETC", ""), ("coverbs", "P", None), ("disposal", "BA", ""),
     ("postpositions", "LOC", ""), ("negation", "NEG", None), ("purpose", "PURP", "to"),
     ("determiners", "DET", None), ("approximations", "APPROX", None), ("basis_suffixes", "HUA", ""),
-    ("postposed_adverbs", "ADVP", None),
+    ("postposed_adverbs", "ADVP", None), ("difficulty", "NAN", ""),
 )
 # Marks the "and" of a clause object (确保项目快签约、快开工) so the -ing pass leaves its verbs alone; removed
 # before any text leaves the grammar.
@@ -438,6 +438,10 @@ class Parser:
                 # orderly), for the verbs that take one (确保…).
                 pred = f"{'are' if plural(a) else 'is'} {b}"
                 put(i, j, "s", Item(cost + 0.6, f"{a} {pred}", subj=a, pred=pred))
+            if a.startswith('"') and b.startswith('"') and a.endswith('"'):
+                parts = (*(left.parts or (a,)), *(right.parts or (b,)))  # “时间表”“路线图”: quoted names are a list
+                put(i, j, "np", Item(cost + 0.1, join_list(parts), parts))
+                return
             if not (left.parts or right.parts) and (2 <= k - i == j - k <= 3 and text[k - 1] == text[j - 1]
                                                     or k - i == j - k == 3 and text[i] == text[k]):
                 # Two nouns that share their last morpheme are a list, not a compound: 热点难点 -> hot-button
@@ -481,6 +485,10 @@ class Parser:
                 put(i, j, "np", Item(cost + 0.1, f"the {b} {rest}"))
             else:
                 put(i, j, "np", Item(cost + 0.1, f"{b} {a}"))  # 会议日程(草案): draft meeting agenda
+        elif lt in ("v", "vp", "np") and rt == "NAN" and k - i == 2 and " " not in a:
+            # 审批难, 用地难: the difficulty a one-word activity or thing meets ("difficulty with approval").
+            thing = gerund(a) if lt != "np" and "NOUN" not in word_classes(a) else a
+            put(i, j, "np", Item(cost + 0.3, f"difficulty with {thing}"))
         elif lt == "vp" and rt == "ADVP" and j == len(text):
             put(i, j, "vp", Item(cost + 0.2, f"{a} {b}"))  # 抓住工业经济不放松: ... without letup
         elif lt == "np" and rt == "adjp" and not left.counted and not is_adjective(a.split()[-1]):
@@ -980,6 +988,8 @@ def _finish(item: Item) -> str:
 def _factored(parts: Sequence[str]) -> list[str]:
     """Verb phrases that share their first words say them once: "focus on A, B and C"."""
     split = [p.split() for p in parts]
+    if any(p.startswith('"') for p in parts):
+        return list(parts)  # quoted names are said whole
     shared = 0
     while all(len(w) > shared + 1 for w in split) and len({w[shared] for w in split}) == 1:
         shared += 1
@@ -1137,10 +1147,14 @@ def parse_clause(text: str, phrasebook: Phrasebook | None = None, glossary: Glos
         return None
     if pending_mods:
         if not predicates:
-            # An adverbial frame alone (以X为抓手) is a clause of its own: "take X as the lever".
+            # An adverbial frame alone (以X为抓手) is a clause of its own: "take X as the lever"; else the segments'
+            # verb-phrase readings (紧盯X read as "keeping a close eye on X" waited for a verb that never came).
             predicates = [p for p in (_as_clause(m) for m in pending_mods) if p]
             if len(predicates) != len(pending_mods):
-                return None
+                readings = [parse_segment(s, lex, glossary, ("vp", "S")) for s in segments]
+                if not all(readings):
+                    return None
+                predicates = [reading[2] for reading in readings if reading]
         else:
             predicates[-1] = " ".join([predicates[-1], *pending_mods])
     # The -ing forms for "called for ...": every conjunct's verb, but not a verb inside a clause object, whose

@@ -78,6 +78,12 @@ CASES = [
      "win the tough battle of attracting and building major projects"),
     ("a postposed negated verb is the manner", "抓住|seize|v;工业经济|the industrial economy|np", "抓住工业经济不放松",
      "seize the industrial economy without letup"),
+    ("quoted names side by side are a list", "紧盯|keep a close eye on|v;时间表|timetable|np;路线图|road map|np;"
+     "任务书|task list|np", "紧盯“时间表”“路线图”“任务书”", 'keep a close eye on "timetable", "road map" and "task list"'),
+    ("a difficulty suffix", "解决|solve|v;用地|land|np;问题|problems|np", "解决用地难问题",
+     "solve the problem of difficulty with land"),
+    ("a bracketed status modifies the document", "讨论|discuss|v;会议日程|meeting agenda|np", "讨论会议日程(草案)",
+     "discuss draft meeting agenda"),
     ("two verbs of one English say it once", "完善|improve|v;督促|supervise|v;督办|supervise|v;机制|mechanisms|np;"
      "项目进度|project progress|np", "完善项目进度督促督办机制", "improve mechanisms for supervising project progress"),
     ("counted singular noun takes its plural", "实施|implement|v;工程|project|np", "实施五大工程",
