@@ -48,9 +48,10 @@ _SEGMENT_SPLIT = re.compile(r"(?<!\d)[,，;；:：。!！?？](?!\d)|[，；：�
 _OPEN, _CLOSE = "“‘「『《〈\"", "”’」』》〉\""
 # English manner adverbials that follow a verb's object ("advance X in a coordinated way").
 _MANNER = re.compile(r" ((?:in an? [\w-]+(?: [\w-]+)? (?:way|manner|fashion))|step by step|without delay|"
-                     r"on an? [\w-]+ basis|in all respects|across the board|at all levels|in depth)$")
+                     r"on an? [\w-]+ basis|in all respects|across the board|at all levels|in depth|well)$")
 _CN_COUNT = re.compile(r"([两二三四五六七八九十])(个|项|条|大)")
 _NUMBER_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_ONE_BY_ONE = re.compile(r"一([个件项步批家])\1")
 _SCALES = frozenset("十百千万亿")  # after digits, a scale makes an amount (5亿元), not a count
 # A count: digits (or a percentage) with an optional measure word, which English leaves out.
 _COUNT = re.compile(r"(\d+(?:\.\d+)?%?)(?:个|项|家|座|条|所|名|处|场|批|户|次|台|套|栋)?")
@@ -288,6 +289,8 @@ class Parser:
         for status, en in _rules()["bracket_modifiers"].items():
             for m in re.finditer(re.escape(f"({status})"), text):  # NFKC made the full-width brackets ASCII
                 self.put(m.start(), m.end(), "PAREN", Item(0.2, en))
+        for m in _ONE_BY_ONE.finditer(text):  # 一个个, 一件件, 一项项: one by one
+            self.put(m.start(), m.end(), "adv", Item(1.0, "one by one", post="after"))
         units = _rules()["time_units"]
         for i in range(n - 1):
             if text[i] == text[i + 1] and text[i] in units:  # 周周, 月月: every week, every month
@@ -516,7 +519,8 @@ class Parser:
             pair = "v" in self.cells[k][j] and text[i:k] not in _LIGHT_VERBS and text[k:j] in self.lex.words
             if not only_adjective(b) and not b.endswith(" of"):
                 put(i, j, "vp", Item(cost + (1.1 if pair else 0.1), f"{a} {with_article(b, right)} {left.post}".strip()))
-            if b.split()[-1].lower() in _PURPOSE_HEADS and not left.post and not right.parts:
+            if b.split()[-1].lower() in _PURPOSE_HEADS and not left.post and not right.parts \
+                    and not b.startswith(("a ", "an ", "the ")) and not right.counted:
                 # 推进 + 机制 waits for the object before it: "the mechanisms for advancing X" (below).
                 put(i, j, "vH", Item(cost + 0.3, b, post=a))
         elif lt == "v" and rt == "s" and (template := _pivot_template(text[i:k], a)) and right.subj:
@@ -640,11 +644,13 @@ class Parser:
         elif lt == "vpDE" and rt == "np":
             # 推进落地的紧迫感 -> the urgency of advancing ...; 群众关心的问题 -> the problems that people care about
             put(i, j, "np", Item(cost + 0.4, f"{_the(b)} {left.post} {left.en}"))
-        elif lt == "v" and rt == "np" and not right.counted:
-            # A verb modifying a noun (攻坚任务, 监督力度): "the tasks of tackling ...", dearer than verb + object.
-            put(i, j, "np", Item(cost + 1.2, f"{b} for {gerund(a)}"))
         elif lt == "DET" and rt == "np" and not b.startswith(("the ", "a ", "an ", "all ", "this ", "these ")):
             det = _PLURAL_DETERMINER.get(a, a) if plural(b) else a
+            if a == "a":  # 一场攻坚战: a tough battle; 一项任务: a task
+                if right.counted or right.parts or " of " in b:
+                    return
+                b = modifier(b) if plural(b) else b
+                det = "an" if b[:1].lower() in "aeio" else "a"
             put(i, j, "np", Item(cost, f"{det} {b}", counted=right.counted))  # 这两个项目: these two projects
         elif lt == "npDE" and rt == "np":
             if _adjectival(a) and not left.counted:
