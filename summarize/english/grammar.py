@@ -142,6 +142,8 @@ def _type_glossary_phrase(en: str, verbs: frozenset[str]) -> dict[str, str]:
         return {"vp": en}  # "successfully complete": a manner adverb, then the verb
     if tokens[-1] == "to" and len(tokens) > 1:
         return {"adv": en}  # "make every effort to": stands before a verb
+    if tokens[0] in _ADVERBIAL_PREPOSITIONS and len(tokens) > 1:
+        return {"adv": en}  # "at the meeting", "in recent years": an adverbial, never a noun phrase
     if tokens[-1] in ("in", "of", "on", "for", "with", "up", "forward"):
         return {"v": en} if tokens[0] in verbs else {}
     if tokens[0] in verbs:
@@ -149,6 +151,7 @@ def _type_glossary_phrase(en: str, verbs: frozenset[str]) -> dict[str, str]:
     return {"np": en}
 
 
+_ADVERBIAL_PREPOSITIONS = frozenset({"at", "in", "on", "during", "under", "through", "within", "after", "before"})
 _LEXICONS: dict[tuple[int, int], tuple[Phrasebook, Glossary, Lexicon]] = {}
 
 
@@ -176,7 +179,9 @@ def lexicon(phrasebook: Phrasebook, glossary: Glossary) -> Lexicon:
         if entry.category == "slogan" and entry.en.split()[0] in frozen:
             words.setdefault(zh, {})["vp"] = entry.en  # a slogan that opens with a verb is a verb phrase
         elif entry.category in NOUN_CATEGORIES:
-            words.setdefault(zh, {})["np"] = entry.en
+            # "at the meeting" (会上) is filed with the events but is an adverbial.
+            adverbial = entry.en.split()[0] in _ADVERBIAL_PREPOSITIONS and " " in entry.en
+            words.setdefault(zh, {})["adv" if adverbial else "np"] = entry.en
         elif entry.category == "phrase":
             words.setdefault(zh, {}).update(_type_glossary_phrase(entry.en, frozen))
     for zh, types in phrasebook.words.items():  # the phrasebook wins over the glossary
