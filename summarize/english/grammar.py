@@ -502,11 +502,11 @@ class Parser:
         elif lt == "np" and rt == "adjp" and not left.counted and not is_adjective(a.split()[-1]):
             pred = f"{'are' if plural(a) else 'is'} {b}"
             put(i, j, "s", Item(cost + 0.6, f"{a} {pred}", subj=a, pred=pred))
-        elif lt == "adv" and rt == "vp":
+        elif lt == "adv" and rt == "vp" and a != "more":  # 更 compares qualities, not actions
             if right.parts and not _adverb_first(a, left.post == "after"):
                 return  # after a list, "every week" would read as the last item's: it stays with its own verb
             put(i, j, rt, Item(cost + 0.1, _with_adverb(a, b, left.post == "after")))
-        elif lt == "adv" and rt == "v":
+        elif lt == "adv" and rt == "v" and a != "more":
             if a in _TO_GERUND:
                 put(i, j, "v", Item(cost + 0.1, f"{a} {gerund(b)}", post=right.post))
             elif _adverb_first(a, left.post == "after"):
@@ -518,6 +518,7 @@ class Parser:
         elif lt == "adv" and rt == "DI":
             put(i, j, "adv", Item(cost, a, post=left.post))
         elif lt == "v" and rt == "np":
+            b = _ADJECTIVE_NOUNS.get(b, b) if not right.parts else b  # 推动经济: push the economy
             # An adjective is no object (never "promote modern"), nor is a quantifier ("plan a number of"). A verb
             # used as a noun is the object of a support verb (加强管理); after another verb the two are first a pair
             # (分析研究: analyze and study), so that reading costs more.
@@ -553,6 +554,7 @@ class Parser:
             # cultivating).
             put(i, j, "vp", Item(cost + 0.3, f"{a} {_nominal(b) or gerund(b)}"))
         elif lt == "np" and rt == "vp":
+            a = _ADJECTIVE_NOUNS.get(a, a) if not left.parts else a  # 经济实现新突破: the economy achieves ...
             if is_adjective(a) or a.endswith(" of"):
                 # An adjective is neither subject nor fronted object (迅猛发展 is never "develop rapid"), nor is a
                 # quantifier alone ("a number of has support").
@@ -755,6 +757,7 @@ _PURPOSE_HEADS: dict[str, str] = _rules()["purpose_heads"]
 _MOVABLE_PREPOSITIONS = frozenset({"on", "to", "in", "into", "with", "at"})
 _BARE_INFINITIVE: dict[str, str] = _rules()["bare_infinitive"]
 _LIGHT_VERBS = frozenset(_rules()["light_verbs"])
+_ADJECTIVE_NOUNS: dict[str, str] = _rules()["adjective_nouns"]
 _NOMINAL_ONLY_VERBS = frozenset(_rules()["nominal_only_verbs"])
 
 

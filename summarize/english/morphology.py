@@ -133,7 +133,11 @@ def comparative(adjective: str) -> str:
     """The comparative of an English adjective (high -> higher, good -> better, efficient -> more efficient).
 
     LemmInflect's JJR is regular for every adjective ("efficienter"), so it is used only where English inflects:
-    irregular forms (better), one syllable (higher), two ending in -y (easier); else "more X"."""
+    irregular forms (better), one syllable (higher), two ending in -y (easier); else "more X". A compound inflects its
+    first part where that part does (high-quality -> higher-quality)."""
+    first, dash, rest = adjective.partition("-")
+    if dash and rest and first.isalpha() and (inflected := comparative(first)) != f"more {first}":
+        return f"{inflected}-{rest}"
     known = _forms(adjective).comparative if adjective.isalpha() else None
     syllables = len(re.findall(r"[aeiouy]+", adjective.lower().removesuffix("e")))
     irregular = known is not None and not known.startswith(adjective.lower().rstrip("ey")[:3])

@@ -14,8 +14,8 @@ from summarize.english.phrasebook import load_phrasebook
 CASES = [
     ("adjective before 的 modifies the noun", "强力|powerful|np;措施|measures|np;项目|projects|np;"
      "以{X:np}推进{Y:np}|advance {Y} with {X}|frame|vp", "以强力的措施推进项目", "advance projects with powerful measures"),
-    ("adjective is no compound head", "高|high|np;埠|economic|np;推进|advance|v", "推进高埠", None),
-    ("adjective is no object", "原|economic|np;推进|advance|v", "推进原", None),
+    ("adjective is no compound head", "高|high|np;埠|rural|np;推进|advance|v", "推进高埠", None),
+    ("adjective is no object", "原|rural|np;推进|advance|v", "推进原", None),
     ("adjective before a bare verb is its manner", "深切|deep|np;深切|deeply|adv;悼念|mourn|v;悼念|mourn|vp",
      "深切悼念", "deeply mourn"),
     ("one-character adjective heads nothing", "高|high|np;埠|former|np;推进|advance|v", "推进高埠", None),
@@ -84,6 +84,10 @@ CASES = [
      "solve the problem of difficulty with land"),
     ("a bracketed status modifies the document", "讨论|discuss|v;会议日程|meeting agenda|np", "讨论会议日程(草案)",
      "discuss draft meeting agenda"),
+    ("an adjective of a noun word heads as the noun", "推动|push|v;经济|economic|np;实现|achieve|v;新突破|new breakthroughs|np",
+     "推动经济实现新突破", "push the economy to achieve new breakthroughs"),
+    ("a hyphenated comparative", "促进|promote|v;高质量|high-quality|np;发展|development|np", "促进更高质量发展",
+     "promote higher-quality development"),
     ("two verbs of one English say it once", "完善|improve|v;督促|supervise|v;督办|supervise|v;机制|mechanisms|np;"
      "项目进度|project progress|np", "完善项目进度督促督办机制", "improve mechanisms for supervising project progress"),
     ("counted singular noun takes its plural", "实施|implement|v;工程|project|np", "实施五大工程",
