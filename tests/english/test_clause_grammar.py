@@ -14,8 +14,8 @@ from summarize.english.phrasebook import load_phrasebook
 CASES = [
     ("adjective before 的 modifies the noun", "强力|powerful|np;措施|measures|np;项目|projects|np;"
      "以{X:np}推进{Y:np}|advance {Y} with {X}|frame|vp", "以强力的措施推进项目", "advance projects with powerful measures"),
-    ("adjective is no compound head", "高|high|np;埠|rural|np;推进|advance|v", "推进高埠", None),
-    ("adjective is no object", "原|rural|np;推进|advance|v", "推进原", None),
+    ("adjective is no compound head", "高|high|np;埠|efficient|np;推进|advance|v", "推进高埠", None),
+    ("adjective is no object", "原|efficient|np;推进|advance|v", "推进原", None),
     ("adjective before a bare verb is its manner", "深切|deep|np;深切|deeply|adv;悼念|mourn|v;悼念|mourn|vp",
      "深切悼念", "deeply mourn"),
     ("one-character adjective heads nothing", "高|high|np;埠|former|np;推进|advance|v", "推进高埠", None),
