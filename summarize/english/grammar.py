@@ -1100,8 +1100,12 @@ def parse_segment(text: str, lex: Lexicon, glossary: Glossary,
             if found is None and (bare := _without_object(rest.get("v"))) is not None:
                 found = ("vp", Item(rest["v"].cost + 0.9, bare))
             if found:
-                # The subject's own cost counts: a long topic that names no actor is not made the doer.
+                # The subject's own cost counts: a long topic that names no actor is not made the doer; nor is one
+                # before a bare transitive verb (重点项目要加快推进: speed up key projects, not "key projects should
+                # speed up").
                 cost = found[1].cost + (subj.cost + 0.5 if subj is not None else 0.5)
+                if subject and verb is not None and not _agent(subject) and _finish(found[1]) == _finish(verb):
+                    cost += 0.6
                 options.append((cost, subject, found[0], _finish(found[1])))
     if not options:
         return None
