@@ -639,6 +639,8 @@ class Parser:
             put(i, j, "vpDE", Item(cost + 0.1, a, post="that"))  # the problems that the people care for
         elif lt == "vp" and rt == "DE" and (participle := self._participle(i, k)) is not None:
             put(i, j, "vpDE", Item(cost + 0.1, participle))  # 遇到的问题: the problems encountered
+        elif lt == "vp" and rt == "DE" and (passive := _passive_ability(a)) is not None:
+            put(i, j, "vpDE", Item(cost + 0.1, passive, post="that"))  # 可复制的经验: experience that can be replicated
         elif lt in ("vp", "s") and rt == "DE" and a.split()[0] not in _AUXILIARIES:
             if lt == "s":  # a clause of its own: its verb agrees ("the urgency that project progress takes effect")
                 put(i, j, "vpDE", Item(cost + 0.1, _agreeing(left), post="that"))
@@ -919,6 +921,14 @@ def _past(vp: str) -> str | None:
         if not is_adverb(word):
             return None
     return None
+
+
+def _passive_ability(vp: str) -> str | None:
+    """"can replicate and can promote" (可复制可推广, no object) as "can be replicated and promoted", or None."""
+    verbs = [part.removeprefix("can ") for part in vp.split(" and ")]
+    if not vp.startswith("can ") or any(" " in verb or past_participle(verb) is None for verb in verbs):
+        return None
+    return "can be " + join_list([past_participle(verb) or verb for verb in verbs])
 
 
 def _is_state(pred: str) -> bool:
