@@ -644,8 +644,9 @@ class Parser:
         elif lt in ("vp", "s") and rt == "DE" and a.split()[0] not in _AUXILIARIES:
             if lt == "s":  # a clause of its own: its verb agrees ("the urgency that project progress takes effect")
                 put(i, j, "vpDE", Item(cost + 0.1, _agreeing(left), post="that"))
-            else:
-                put(i, j, "vpDE", Item(cost + 0.1, gerund(a), post="of"))
+            else:  # every verb of a list takes -ing: focusing on projects and pushing projects forward
+                put(i, j, "vpDE", Item(cost + 0.1, join_list([gerund(p) for p in left.parts]) if left.parts
+                                       else gerund(a), post="of"))
         elif lt == "npL" and rt == "vpDE" and not right.post and not left.post:
             put(i, j, "vpDE", Item(cost + 0.3, f"{b} in {a}"))  # 在建设中遇到的: encountered in construction
         elif lt in ("vpDE", "npDE") and only_adjective(b):
