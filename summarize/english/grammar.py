@@ -35,6 +35,7 @@ from .morphology import (
     plural_agreement,
     plural_noun,
     present_participle,
+    singular_noun,
     third_person,
     word_classes,
 )
@@ -427,6 +428,8 @@ class Parser:
                 self.put(i, j, "vp", Item(v.cost + 0.5, f"{en} {v.post}".strip()))
         if self.text[i] in _OPEN and self.text[j - 1] in _CLOSE and j - i > 2:
             inner = self.cells[i + 1][j - 1]
+            if self.text[i] == "《":  # a document's title names it: a noun phrase, never a verb phrase
+                inner = {kind: item for kind, item in inner.items() if kind == "np"}
             best = min(inner.values(), key=lambda it: it.cost, default=None)
             if best is not None and not any(k in inner for k in ("CONJ", "VCONJ", "DE", "DI")):
                 self.put(i, j, "np", Item(best.cost, f'"{_finish(best)}"', counted=best.counted))
@@ -523,7 +526,7 @@ class Parser:
             # used as a noun is the object of a support verb (加强管理); after another verb the two are first a pair
             # (分析研究: analyze and study), so that reading costs more.
             pair = "v" in self.cells[k][j] and text[i:k] not in _LIGHT_VERBS and text[k:j] in self.lex.words
-            if not only_adjective(b) and not b.endswith(" of"):
+            if not _adjective_headed(b) and not b.endswith(" of"):
                 put(i, j, "vp", Item(cost + (1.1 if pair else 0.1), f"{a} {with_article(b, right)} {left.post}".strip()))
             if b.split()[-1].lower() in _PURPOSE_HEADS and not left.post and not right.parts \
                     and not b.startswith(("a ", "an ", "the ")) and not right.counted:
@@ -570,6 +573,9 @@ class Parser:
                 # verb (宣传推介: publicize and promote, never "promote publicity").
                 put(i, j, "vp", Item(left.cost + verb.cost + 0.5,
                                      f"{_finish(verb)} {with_article(a, left)} {verb.post}".strip()))
+        elif lt == "v" and rt in ("v", "vp") and text[i:k] in _GERUND_OBJECT_VERBS:
+            # 禁止克扣工资: prohibit withholding wages (the verb after is what is stopped).
+            put(i, j, rt, Item(cost + 0.1, f"{a} {gerund(b)}", post=right.post))
         elif lt == "v" and rt in ("v", "vp") and text[i:k] in _BARE_INFINITIVE:
             put(i, j, rt, Item(cost + 0.1, f"{_BARE_INFINITIVE[text[i:k]]} {b}", post=right.post))  # help solve
         elif lt == "np" and rt == "vH" and not left.counted and not only_adjective(a) and not a.endswith(" of"):
@@ -580,7 +586,8 @@ class Parser:
             # A list before the verb is its object as a whole (招商引资和项目建设推进机制), not its last item.
             put(i, j, "np", Item(cost + (0.2 if left.parts else 0.3), f"{head} {preposition} {_verb_ing(verb)} {a}",
                                  post="purpose"))
-        elif lt == "v" and rt == "v" and text[i:k] not in _NOMINAL_ONLY_VERBS and not left.post:  # post: no loss
+        elif lt == "v" and rt == "v" and text[i:k] not in _NOMINAL_ONLY_VERBS and not left.post \
+                and not text[i:k].endswith(tuple(_GERUND_OBJECT_VERBS)):  # post: no loss
             # 谋划论证: plan and assess; two verbs of one English say it once (考核评估: assess).
             put(i, j, "v", Item(cost + (0.1 if a == b else 0.5), a if a == b else f"{a} and {b}", post=right.post))
         elif lt == "vp" and rt == "vp" and k - i == j - k <= 4 and (text[i] == text[k] or text[k - 1] == text[j - 1]):
@@ -762,6 +769,7 @@ _BARE_INFINITIVE: dict[str, str] = _rules()["bare_infinitive"]
 _LIGHT_VERBS = frozenset(_rules()["light_verbs"])
 _ADJECTIVE_NOUNS: dict[str, str] = _rules()["adjective_nouns"]
 _NOMINAL_ONLY_VERBS = frozenset(_rules()["nominal_only_verbs"])
+_GERUND_OBJECT_VERBS = frozenset(_rules()["gerund_object_verbs"])
 
 
 def _pivot_template(zh: str, en: str) -> str | None:
@@ -834,10 +842,12 @@ def modifier(np: str) -> str:
     if len(words) > 3 or not _plural_head(words[-1]) or words[-1].lower() in _KEEP_PLURAL_MODIFIER or " and " in np:
         return np
     last = words[-1]
-    if last.endswith("ies"):
+    if (known := singular_noun(last)) is not None and last.islower():
+        last = known  # heroes -> hero, tomatoes -> tomato
+    elif last.endswith("ies"):
         last = last[:-3] + "y"
-    elif last.endswith(("sses", "shes", "ches", "xes")):
-        last = last[:-2]
+    elif last.endswith(("sses", "shes", "ches", "xes")) or (last.endswith("oes") and len(last) > 5):
+        last = last[:-2]  # taxes -> tax, potatoes -> potato (shoes stays shoe)
     else:
         last = last[:-1]
     return " ".join([*words[:-1], last])
@@ -922,6 +932,13 @@ def _past(vp: str) -> str | None:
         if not is_adverb(word):
             return None
     return None
+
+
+def _adjective_headed(np: str) -> bool:
+    """A noun phrase whose last word is only an adjective: no object ("advance the construction of socialist new
+    rural and harmonious social" has no noun to advance)."""
+    words = np.split()  # a participle ends a noun phrase well: "the problems encountered"
+    return bool(words) and not np.endswith('"') and word_classes(words[-1]) == {"ADJ"}
 
 
 def _passive_ability(vp: str) -> str | None:

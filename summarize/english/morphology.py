@@ -155,3 +155,13 @@ def plural_noun(noun: str) -> str | None:
     """The plural of an English noun (action -> actions, battle -> battles), or None for a word that is not a
     singular noun (a plural already, an adjective, a name)."""
     return _forms(noun).plural if noun.isalpha() and noun.islower() else None
+
+
+@cache
+def _singulars() -> dict[str, str]:
+    return {forms.plural: word for word, forms in _table().items() if forms.plural}
+
+
+def singular_noun(noun: str) -> str | None:
+    """The singular of a plural English noun the table knows (heroes -> hero, activities -> activity), or None."""
+    return _singulars().get(noun.lower())

@@ -92,6 +92,8 @@ CASES = [
      "形成可复制可推广的模式", "form the model that can be replicated and promoted"),
     ("a modal topic before a bare verb is its object", "重点项目|key projects|np;推进|advance|v", "重点项目要推进",
      "advance key projects"),
+    ("a verb of stopping takes the next verb as its object", "禁止|prohibit|v;克扣|withhold|v;工资|wages|np",
+     "禁止克扣工资", "prohibit withholding wages"),
     ("two verbs of one English say it once", "完善|improve|v;督促|supervise|v;督办|supervise|v;机制|mechanisms|np;"
      "项目进度|project progress|np", "完善项目进度督促督办机制", "improve mechanisms for supervising project progress"),
     ("counted singular noun takes its plural", "实施|implement|v;工程|project|np", "实施五大工程",
