@@ -462,6 +462,7 @@ class Parser:
             if b.startswith("the ") or " of " in a or " that " in a or " worth " in a or only_adjective(b) \
                     or b.endswith(" of") \
                     or right.post == "purpose" or (right.parts and only_adjective(b.split()[0])) \
+                    or (_named(b) and a.split()[-1].islower() and not left.counted) \
                     or (j - k == 1 and is_adjective(b)):  # a one-character adjective (原 "former") heads nothing
                 # A compound's head carries no article and is no adjective (高+原 is not "high former"),
                 # and "X of Y" modifies no further noun.
@@ -932,6 +933,17 @@ def _past(vp: str) -> str | None:
         if not is_adverb(word):
             return None
     return None
+
+
+def _named(np: str) -> bool:
+    """A noun phrase that opens with a proper name (Jiande people's congress): a common noun before it modifies
+    nothing ("adjustment Jiande ..." is no compound)."""
+    first = np.split()[0].strip('"') if np.split() else ""
+    return first[:1].isupper() and first not in _CAPITALIZED_COMMON
+
+
+_CAPITALIZED_COMMON = frozenset({"Party", "CPC", "Communist", "Youth", "Spring", "National", "Xi", "Marxism",
+                                 "Internet", "Belt", "Five-Year", "China", "Chinese"})
 
 
 def _adjective_headed(np: str) -> bool:
