@@ -459,6 +459,9 @@ class Parser:
                 # issues and difficulties, 紧迫感责任感; so are two that share a first one (大发展大跨越).
                 put(i, j, "np", Item(cost + 0.25, f"{a} and {b}", (a, b)))
                 return
+            if b in _ADJECTIVE_NOUNS and " " not in b and " of " not in a and not left.counted:
+                # 农村经济: the adjective of a noun word heads as its noun (rural economy).
+                put(i, j, "np", Item(cost + 0.3, f"{modifier(a)} {_ADJECTIVE_NOUNS[b].removeprefix('the ')}"))
             if b.startswith("the ") or " of " in a or " that " in a or " worth " in a or only_adjective(b) \
                     or b.endswith(" of") \
                     or right.post == "purpose" or (right.parts and only_adjective(b.split()[0])) \
@@ -501,6 +504,11 @@ class Parser:
             # 审批难, 用地难: the difficulty a one-word activity or thing meets ("difficulty with approval").
             thing = gerund(a) if lt != "np" and "NOUN" not in word_classes(a) else a
             put(i, j, "np", Item(cost + 0.3, f"difficulty with {thing}"))
+        elif lt == "vp" and rt == "np" and left.cost <= 1.0 and k - i == 4 and right.cost <= 1.0 \
+                and not right.counted and not b.startswith(("the ", "a ", "an ")) and (nominal := _nominal(a)):
+            # A four-character formula before a noun names what the noun is about (脱贫攻坚工作: the work of fighting
+            # poverty), dearer than any reading the phrasebook gives the formula as a noun.
+            put(i, j, "np", Item(cost + 0.8, f"the {b} of {nominal}"))
         elif lt == "vp" and rt == "ADVP" and j == len(text):
             put(i, j, "vp", Item(cost + 0.2, f"{a} {b}"))  # 抓住工业经济不放松: ... without letup
         elif lt == "np" and rt == "adjp" and not left.counted and not is_adjective(a.split()[-1]):
@@ -522,7 +530,7 @@ class Parser:
         elif lt == "adv" and rt == "DI":
             put(i, j, "adv", Item(cost, a, post=left.post))
         elif lt == "v" and rt == "np":
-            b = _ADJECTIVE_NOUNS.get(b, b) if not right.parts else b  # 推动经济: push the economy
+            b = _as_noun(b) if not right.parts else b  # 推动经济: push the economy
             # An adjective is no object (never "promote modern"), nor is a quantifier ("plan a number of"). A verb
             # used as a noun is the object of a support verb (加强管理); after another verb the two are first a pair
             # (分析研究: analyze and study), so that reading costs more.
@@ -558,7 +566,7 @@ class Parser:
             # cultivating).
             put(i, j, "vp", Item(cost + 0.3, f"{a} {_nominal(b) or gerund(b)}"))
         elif lt == "np" and rt == "vp":
-            a = _ADJECTIVE_NOUNS.get(a, a) if not left.parts else a  # 经济实现新突破: the economy achieves ...
+            a = _as_noun(a) if not left.parts else a  # 经济实现新突破: the economy achieves ...
             if is_adjective(a) or a.endswith(" of"):
                 # An adjective is neither subject nor fronted object (迅猛发展 is never "develop rapid"), nor is a
                 # quantifier alone ("a number of has support").
@@ -933,6 +941,17 @@ def _past(vp: str) -> str | None:
         if not is_adverb(word):
             return None
     return None
+
+
+def _as_noun(np: str) -> str:
+    """A noun phrase that ends in the adjective of a noun word as that noun: economic -> the economy, rural
+    economic -> rural economy (grammar.toml adjective_nouns)."""
+    if np in _ADJECTIVE_NOUNS:
+        return _ADJECTIVE_NOUNS[np]
+    for adjective in sorted(_ADJECTIVE_NOUNS, key=len, reverse=True):  # "economic and social" before "social"
+        if np.endswith(f" {adjective}"):
+            return f"{np[: -len(adjective)]}{_ADJECTIVE_NOUNS[adjective].removeprefix('the ')}"
+    return np
 
 
 def _named(np: str) -> bool:

@@ -94,6 +94,10 @@ CASES = [
      "advance key projects"),
     ("a verb of stopping takes the next verb as its object", "禁止|prohibit|v;克扣|withhold|v;工资|wages|np",
      "禁止克扣工资", "prohibit withholding wages"),
+    ("the adjective of a noun word heads a compound as the noun", "繁荣|bring prosperity to|v;农村|rural|np;经济|economic|np",
+     "繁荣农村经济", "bring prosperity to rural economy"),
+    ("a four-character formula before a noun is what it is about", "加大|step up|v;脱贫攻坚|fight poverty|vp;工作|work|np",
+     "加大脱贫攻坚工作", "step up the work of fighting poverty"),
     ("two verbs of one English say it once", "完善|improve|v;督促|supervise|v;督办|supervise|v;机制|mechanisms|np;"
      "项目进度|project progress|np", "完善项目进度督促督办机制", "improve mechanisms for supervising project progress"),
     ("counted singular noun takes its plural", "实施|implement|v;工程|project|np", "实施五大工程",
