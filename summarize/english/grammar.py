@@ -710,6 +710,11 @@ class Parser:
             put(i, j, lt, Item(cost + 0.1, left.en, left.parts))
         elif (lt, rt) in (("np", "CONJ"), ("vp", "VCONJ")):
             put(i, j, lt + "+", Item(cost, a, left.parts or (a,)))
+        elif lt == "s" and rt == "VCONJ" and text[k:j] == "、" and (have := _have(left)):
+            put(i, j, "vp+", Item(cost + 0.3, have, (have,)))  # 领导带头、…: have leaders take the lead, ...
+        elif lt == "vp+" and rt == "s" and (have := _have(right)):
+            parts = (*left.parts, have)  # 细化责任、领导带头: refine responsibilities, have leaders take the lead
+            put(i, j, "vp", Item(cost + 0.35, join_list(parts), parts))
         elif (lt, rt) in (("np+", "np"), ("vp+", "vp")):
             parts = (*left.parts, *(right.parts or (b,)))
             if rt == "np" and len({_adjectival(part) for part in parts}) > 1:
@@ -941,6 +946,14 @@ def _past(vp: str) -> str | None:
         if not is_adverb(word):
             return None
     return None
+
+
+def _have(clause: Item) -> str | None:
+    """A clause whose subject names who acts, as an item of a list of directives: "have leaders take the lead"."""
+    if not clause.subj or not clause.pred or not _agent(clause.subj) or clause.pred.startswith(("is ", "are ", "will ")):
+        return None
+    who = clause.subj if plural(clause.subj) or clause.subj.lower().startswith(("the ", "all ")) else _the(clause.subj)
+    return f"have {who} {clause.pred}"
 
 
 def _as_noun(np: str) -> str:
