@@ -485,6 +485,12 @@ class Parser:
                 put(i, j, "np", Item(cost + 0.3, b))  # 方式方法: methods; 责任担当: sense of responsibility
                 return
             head, _, rest = b.partition(" ")
+            if head in _FRONT_ADJECTIVES and rest and not left.counted and not right.counted \
+                    and not any(is_adjective(word) for word in a.split()) and len(a.split()) <= 3 \
+                    and a.split()[0].lower() not in _DETERMINER_WORDS and not a[:1].isdigit():
+                # 招商引资强大合力: strong investment promotion synergy (the adjective stays in front).
+                put(i, j, "np", Item(cost + 0.3, f"{head} {modifier(a)} {rest}"))
+                return
             if head.lower() in ("all", "various") and rest and len(a.split()) <= 3 and not left.counted:
                 # 招商引资各项工作: all investment promotion work, never "investment promotion all work".
                 put(i, j, "np", Item(cost + 0.3, f"{head} {modifier(a)} {rest}", counted=right.counted))
@@ -800,6 +806,9 @@ def _pivot_template(zh: str, en: str) -> str | None:
 
 _STATE_VERBS = frozenset(_rules()["state_verbs"])
 _OF_HEADS = frozenset(_rules()["of_heads"])
+_FRONT_ADJECTIVES = frozenset(_rules()["front_adjectives"])
+_DETERMINER_WORDS = frozenset({"all", "various", "the", "a", "an", "every", "each", "this", "these", "those", "some",
+                               "other", "its", "their", "our"})
 _CLAUSE_FIRST_VERBS = frozenset(_rules()["clause_first_verbs"])
 _CAUSATIVE_VERBS = frozenset(_rules()["causative_verbs"])
 _DEADLINE_COVERBS = frozenset(_rules()["deadline_coverbs"])
