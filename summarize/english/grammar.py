@@ -23,7 +23,7 @@ from functools import cache
 from typing import Any
 
 from ..compose.en import join_list
-from ..text.datafiles import load_toml
+from ..text.datafiles import load_lines, load_toml
 from ..text.han import HAN
 from .glossary import OMIT, Glossary, load_glossary
 from .morphology import (
@@ -154,6 +154,12 @@ def _type_glossary_phrase(en: str, verbs: frozenset[str]) -> dict[str, str]:
 
 _ADVERBIAL_PREPOSITIONS = frozenset({"at", "in", "on", "during", "under", "through", "within", "after", "before"})
 _LEXICONS: dict[tuple[int, int], tuple[Phrasebook, Glossary, Lexicon]] = {}
+
+
+@cache
+def _boundary_words() -> frozenset[str]:
+    """jieba's common words (data/english/word_boundaries.txt, made by eval/tools/make_word_boundaries.py)."""
+    return frozenset(load_lines("english/word_boundaries.txt"))
 
 
 def lexicon(phrasebook: Phrasebook, glossary: Glossary) -> Lexicon:
@@ -314,21 +320,27 @@ class Parser:
         stand alone: 推进 is never 推 "push" + 进 "enter", 致富 never 致 + 富. A character may stand alone
         where some tiling with the fewest words (phrasebook and glossary words, any character counting as
         one) has it alone: 高效益 tiles as 高效|益 and as 高|效益, so 高 "high" stays. Function words,
-        numbers and places are not affected.
+        numbers and places are not affected. The words of the tiling include the common words of jieba's
+        dictionary that the phrasebook lacks (取出, 应收账款): their characters are never read one by one.
         """
-        text, n, words, longest = self.text, len(self.text), self.lex.words, self.lex.max_len
+        text, n, words, longest = self.text, len(self.text), self.lex.words, max(self.lex.max_len, 4)
+        boundaries = _boundary_words()
+
+        def is_word(span: str) -> bool:
+            return span in words or span in boundaries
+
         big = n + 1
         ahead = [0] + [big] * n  # fewest words for text[:i]
         for j in range(1, n + 1):
             ahead[j] = ahead[j - 1] + 1
             for i in range(max(0, j - longest), j - 1):
-                if text[i:j] in words:
+                if is_word(text[i:j]):
                     ahead[j] = min(ahead[j], ahead[i] + 1)
         behind = [big] * n + [0]  # fewest words for text[i:]
         for i in range(n - 1, -1, -1):
             behind[i] = behind[i + 1] + 1
             for j in range(i + 2, min(n, i + longest) + 1):
-                if text[i:j] in words:
+                if is_word(text[i:j]):
                     behind[i] = min(behind[i], behind[j] + 1)
         return [ahead[i] + 1 + behind[i + 1] > ahead[n] for i in range(n)]
 
