@@ -478,6 +478,7 @@ class Parser:
                     or b.endswith(" of") \
                     or right.post == "purpose" or (right.parts and only_adjective(b.split()[0])) \
                     or (_named(b) and a.split()[-1].islower() and not left.counted) \
+                    or (text[j - 1] == "化" and " " not in b and is_adjective(b)) \
                     or (j - k == 1 and is_adjective(b)):  # a one-character adjective (原 "former") heads nothing
                 # A compound's head carries no article and is no adjective (高+原 is not "high former"),
                 # and "X of Y" modifies no further noun.
