@@ -52,6 +52,9 @@ _MANNER = re.compile(r" ((?:in an? [\w-]+(?: [\w-]+)? (?:way|manner|fashion))|st
                      r"on an? [\w-]+ basis|in all respects|across the board|at all levels|in depth|well)$")
 _CN_COUNT = re.compile(r"([两二三四五六七八九十])(个|项|条|大)")
 _NUMBER_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_ADMIN_UNITS = {"省": "province", "市": "city", "县": "county", "区": "district", "乡": "township", "镇": "town",
+                "村": "village"}
+_UNIT_RUN = re.compile(f"[{''.join(_ADMIN_UNITS)}]{{3,5}}")
 _ONE_BY_ONE = re.compile(r"一([个件项步批家])\1")
 _SCALES = frozenset("十百千万亿")  # after digits, a scale makes an amount (5亿元), not a count
 # A count: digits (or a percentage) with an optional measure word, which English leaves out.
@@ -301,6 +304,9 @@ class Parser:
         for status, en in _rules()["bracket_modifiers"].items():
             for m in re.finditer(re.escape(f"({status})"), text):  # NFKC made the full-width brackets ASCII
                 self.put(m.start(), m.end(), "PAREN", Item(0.2, en))
+        for m in _UNIT_RUN.finditer(text):  # 省市区, 省市县: a run of administrative units is a list
+            units = [_ADMIN_UNITS[ch] for ch in m.group()]
+            self.put(m.start(), m.end(), "np", Item(0.8, f"the {join_list(units)}", tuple(units)))
         for m in _ONE_BY_ONE.finditer(text):  # 一个个, 一件件, 一项项: one by one
             self.put(m.start(), m.end(), "adv", Item(1.0, "one by one", post="after"))
         units = _rules()["time_units"]
