@@ -563,7 +563,7 @@ class Parser:
             if not _adjective_headed(b) and not b.endswith(" of"):
                 put(i, j, "vp", Item(cost + (1.1 if pair else 0.1), f"{a} {with_article(b, right)} {left.post}".strip()))
             if b.split()[-1].lower() in _PURPOSE_HEADS and not left.post and not right.parts \
-                    and not b.startswith(("a ", "an ", "the ")) and not right.counted:
+                    and not b.startswith(("a ", "an ", "the ")) and not right.counted and len(a.split()) <= 3:
                 # 推进 + 机制 waits for the object before it: "the mechanisms for advancing X" (below).
                 put(i, j, "vH", Item(cost + 0.3, b, post=a))
         elif lt == "v" and rt == "s" and (template := _pivot_template(text[i:k], a)) and right.subj:
@@ -621,7 +621,7 @@ class Parser:
             put(i, j, "np", Item(cost + (0.2 if left.parts else 0.3), f"{head} {preposition} {_verb_ing(verb)} {a}",
                                  post="purpose"))
         elif lt == "v" and rt == "v" and text[i:k] not in _NOMINAL_ONLY_VERBS and not left.post \
-                and not text[i:k].endswith(tuple(_GERUND_OBJECT_VERBS)):  # post: no loss
+                and not text[i:k].endswith(tuple(_GERUND_OBJECT_VERBS)) and not a.endswith(_DANGLING):
             # 谋划论证: plan and assess; two verbs of one English say it once (考核评估: assess).
             put(i, j, "v", Item(cost + (0.1 if a == b else 0.5), a if a == b else f"{a} and {b}", post=right.post))
         elif lt == "vp" and rt == "vp" and k - i == j - k <= 4 and (text[i] == text[k] or text[k - 1] == text[j - 1]):
