@@ -458,6 +458,8 @@ class Parser:
         a, b = _finish(left), _finish(right)
         text = self.text
         if lt == "np" and rt == "np":
+            if text[i:k] in _MODIFIER_SENSES and not left.parts:
+                a = _MODIFIER_SENSES[text[i:k]]  # 智慧管理平台: smart management platforms
             if " " not in a and " " not in b and is_adjective(a) and is_adjective(b) and not (left.parts or right.parts):
                 # Two adjectives side by side are a predicate pair (项目推进高效有序: ... is efficient and orderly);
                 # before a noun they modify it one after the other (重大生态工程: major ecological projects).
@@ -826,6 +828,7 @@ def _pivot_template(zh: str, en: str) -> str | None:
 _STATE_VERBS = frozenset(_rules()["state_verbs"])
 _OF_HEADS = frozenset(_rules()["of_heads"])
 _FRONT_ADJECTIVES = frozenset(_rules()["front_adjectives"])
+_MODIFIER_SENSES: dict[str, str] = _rules()["modifier_senses"]
 _DETERMINER_WORDS = frozenset({"all", "various", "the", "a", "an", "every", "each", "this", "these", "those", "some",
                                "other", "its", "their", "our"})
 _CLAUSE_FIRST_VERBS = frozenset(_rules()["clause_first_verbs"])

@@ -98,6 +98,10 @@ CASES = [
      "繁荣农村经济", "bring prosperity to rural economy"),
     ("a four-character formula before a noun is what it is about", "加大|step up|v;脱贫攻坚|fight poverty|vp;工作|work|np",
      "加大脱贫攻坚工作", "step up the work of fighting poverty"),
+    ("a word's modifier sense before a noun", "建设|build|v;智慧|wisdom|np;平台|platforms|np", "建设智慧平台",
+     "build smart platforms"),
+    ("a run of administrative units is a list", "加强|strengthen|v;联动|coordination|np", "加强省市县联动",
+     "strengthen province, city and county coordination"),
     ("two verbs of one English say it once", "完善|improve|v;督促|supervise|v;督办|supervise|v;机制|mechanisms|np;"
      "项目进度|project progress|np", "完善项目进度督促督办机制", "improve mechanisms for supervising project progress"),
     ("counted singular noun takes its plural", "实施|implement|v;工程|project|np", "实施五大工程",
