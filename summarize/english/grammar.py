@@ -629,6 +629,10 @@ class Parser:
         elif lt == "vp" and rt == "vp" and k - i == j - k <= 4 and (text[i] == text[k] or text[k - 1] == text[j - 1]):
             # Paired verbs sharing a morpheme (抓实抓细, 早谋划早部署, 能快则快): "A and B".
             put(i, j, "vp", Item(cost + 0.3, f"{a} and {b}", (a, b)))
+        elif lt == "vp" and rt == "vp" and k - i == j - k == 2 and left.cost <= 1.0 and right.cost <= 1.0:
+            # Two two-character verb phrases make a four-character formula of two actions (提级扩面: upgrade and
+            # expand coverage).
+            put(i, j, "vp", Item(cost + 0.5, f"{a} and {b}", (a, b)))
         elif lt == "vp" and rt == "vp" and k - i == j - k == 4 and left.cost > 1.0:
             # Two four-character verb phrases side by side are parallel (明确方向狠抓落实: define the direction and
             # press hard for implementation), not a means and its end.
