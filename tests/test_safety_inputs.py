@@ -41,7 +41,13 @@ def test_adversarial_shape_of_100_kb_is_fast_and_linear(shape):
 
     summarize_text("县委书记张三出席会议。")  # warm the caches outside the timing
     small = min(cpu_seconds(_bench().SHAPES[shape](10_000)) for _ in range(3))
-    large = cpu_seconds(_bench().SHAPES[shape](100_000))
+    text = _bench().SHAPES[shape](100_000)
+    large = cpu_seconds(text)
+    if large / max(small, 0.01) >= 30:
+        # Once in a full CI run the first 100 KB pass cost 0.8 s of CPU against 0.06 s alone (a table reloaded after
+        # another test cleared it, or a thread an earlier test left in this process): a second pass tells that
+        # one-off from a quadratic path, which costs the same every time.
+        large = min(large, cpu_seconds(text))
     assert large < 6.0
     assert large / max(small, 0.01) < 30, (small, large)
 
