@@ -564,6 +564,10 @@ class Parser:
             pair = "v" in self.cells[k][j] and text[i:k] not in _LIGHT_VERBS and text[k:j] in self.lex.words
             if not _adjective_headed(b) and not b.endswith(" of"):
                 put(i, j, "vp", Item(cost + (1.1 if pair else 0.1), f"{a} {with_article(b, right)} {left.post}".strip()))
+            if b in _GERUND_MODIFIER_HEADS and " " not in a and left.cost <= 1.0 and right.cost <= 1.0 \
+                    and not left.post and (ing := present_participle(a)) is not None:
+                # 制造企业: manufacturing enterprises, where the clause needs a noun phrase (dearer than V + O).
+                put(i, j, "np", Item(cost + 0.9, f"{ing} {b}"))
             if b.split()[-1].lower() in _PURPOSE_HEADS and not left.post and not right.parts \
                     and not b.startswith(("a ", "an ", "the ")) and not right.counted and len(a.split()) <= 3:
                 # 推进 + 机制 waits for the object before it: "the mechanisms for advancing X" (below).
@@ -833,6 +837,7 @@ _STATE_VERBS = frozenset(_rules()["state_verbs"])
 _OF_HEADS = frozenset(_rules()["of_heads"])
 _FRONT_ADJECTIVES = frozenset(_rules()["front_adjectives"])
 _MODIFIER_SENSES: dict[str, str] = _rules()["modifier_senses"]
+_GERUND_MODIFIER_HEADS = frozenset(_rules()["gerund_modifier_heads"])
 _DETERMINER_WORDS = frozenset({"all", "various", "the", "a", "an", "every", "each", "this", "these", "those", "some",
                                "other", "its", "their", "our"})
 _CLAUSE_FIRST_VERBS = frozenset(_rules()["clause_first_verbs"])
