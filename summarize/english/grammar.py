@@ -442,6 +442,11 @@ class Parser:
             en = v.en
             if (m := _OF_OBJECT.fullmatch(en)) is not None:
                 en = f"{m.group(1)} {m.group(2)}"  # 加快发展 alone: "speed up the development of" -> speed up development
+            if " and " in en and not en.endswith(_DANGLING):
+                # Verbs sharing no object: each says itself without its preposition ("attach great importance and
+                # coordinate", never "attach great importance to and coordinate").
+                en = " and ".join(part.rsplit(" ", 1)[0] if part.endswith(_DANGLING) and " " in part else part
+                                  for part in en.split(" and "))
             if not en.endswith(_DANGLING):  # "focus on" with nothing after it is no verb phrase
                 self.put(i, j, "vp", Item(v.cost + 0.5, f"{en} {v.post}".strip()))
         if self.text[i] in _OPEN and self.text[j - 1] in _CLOSE and j - i > 2:
@@ -562,7 +567,8 @@ class Parser:
             # used as a noun is the object of a support verb (加强管理); after another verb the two are first a pair
             # (分析研究: analyze and study), so that reading costs more.
             pair = "v" in self.cells[k][j] and text[i:k] not in _LIGHT_VERBS and text[k:j] in self.lex.words
-            if not _adjective_headed(b) and not b.endswith(" of"):
+            echo = len(a.split()[-1]) >= 5 and b.split()[0].lower()[:5] == a.split()[-1].lower()[:5]
+            if not _adjective_headed(b) and not b.endswith(" of") and not echo:  # never "coordinate coordination"
                 put(i, j, "vp", Item(cost + (1.1 if pair else 0.1), f"{a} {with_article(b, right)} {left.post}".strip()))
             if b in _GERUND_MODIFIER_HEADS and " " not in a and left.cost <= 1.0 and right.cost <= 1.0 \
                     and not left.post and (ing := present_participle(a)) is not None:

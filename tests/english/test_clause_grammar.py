@@ -105,6 +105,9 @@ CASES = [
     ("a verb modifies a concrete head in -ing where a noun is needed", "招引|attract|v;家居|home furnishing|np;"
      "制造|manufacture|v;企业|enterprises|np;高端|high-end|np", "招引高端家居制造企业",
      "attract high-end home furnishing manufacturing enterprises"),
+    ("a verb never takes its own noun as object", "谋划|plan|v;规划|planning|np;规划|plan|v", "谋划规划", "plan"),
+    ("verbs sharing no object drop their prepositions", "重视|attach importance to|v;统筹|coordinate|v",
+     "重视、统筹", "attach importance and coordinate"),
     ("two verbs of one English say it once", "完善|improve|v;督促|supervise|v;督办|supervise|v;机制|mechanisms|np;"
      "项目进度|project progress|np", "完善项目进度督促督办机制", "improve mechanisms for supervising project progress"),
     ("counted singular noun takes its plural", "实施|implement|v;工程|project|np", "实施五大工程",
