@@ -546,11 +546,23 @@ class Parser:
         elif lt == "np" and rt == "adjp" and not left.counted and not is_adjective(a.split()[-1]):
             pred = f"{'are' if plural(a) else 'is'} {b}"
             put(i, j, "s", Item(cost + 0.6, f"{a} {pred}", subj=a, pred=pred))
+        elif lt == "adv" and rt in ("vp", "v") and a == "already" and right.cost <= 1.0 \
+                and (done := _perfect(b)) is not None:
+            # Before a noun: 已开工项目 -> the projects that have already started construction; a transitive verb's
+            # noun is its object (已掌握项目 -> the projects already grasped).
+            put(i, j, "vpA", Item(cost, done, post=rt))
+            if rt == "vp":
+                put(i, j, rt, Item(cost + 0.1, _with_adverb(a, b, left.post == "after")))
+        elif lt == "vpA" and rt == "np" and not right.parts:
+            if left.post == "v":
+                put(i, j, "np", Item(cost + 0.4, f"{_the(b)} {a}"))
+            else:
+                put(i, j, "np", Item(cost + 0.4, f"{_the(b)} that {'have' if plural(b) else 'has'} {a}"))
         elif lt == "adv" and rt == "vp" and a != "more":  # 更 compares qualities, not actions
             if right.parts and not _adverb_first(a, left.post == "after"):
                 return  # after a list, "every week" would read as the last item's: it stays with its own verb
             put(i, j, rt, Item(cost + 0.1, _with_adverb(a, b, left.post == "after")))
-        elif lt == "adv" and rt == "v" and a != "more":
+        elif lt == "adv" and rt == "v" and a not in ("more", "already"):  # 已 + verb + noun is a relative (above)
             if a in _TO_GERUND:
                 put(i, j, "v", Item(cost + 0.1, f"{a} {gerund(b)}", post=right.post))
             elif _adverb_first(a, left.post == "after"):
@@ -598,7 +610,8 @@ class Parser:
             put(i, j, "v", Item(cost + 0.2, a, post=left.post))
         elif lt == "vp" and rt in ("ASP", "RES"):
             put(i, j, "vp", Item(cost + 0.2, a))
-        elif lt == "v" and rt == "vp" and (a.endswith(_GERUND_AFTER) or a in _TO_GERUND):
+        elif lt == "v" and rt == "vp" and (a.endswith(_GERUND_AFTER) or a in _TO_GERUND) \
+                and not b.startswith("already "):  # 盯紧已开工项目: never "keep an eye on already starting ..."
             # 坚持以商招商: adhere to attracting ...; every verb of a list takes -ing (引育并举: attracting and
             # cultivating).
             put(i, j, "vp", Item(cost + 0.3, f"{a} {_nominal(b) or gerund(b)}"))
@@ -1029,6 +1042,15 @@ def _adjective_headed(np: str) -> bool:
     rural and harmonious social" has no noun to advance)."""
     words = np.split()  # a participle ends a noun phrase well: "the problems encountered"
     return bool(words) and not np.endswith('"') and word_classes(words[-1]) == {"ADJ"}
+
+
+def _perfect(vp: str) -> str | None:
+    """A verb phrase in the perfect after "already": start construction -> already started construction; None for a
+    transitive head waiting for its object or a word with no participle."""
+    verb, _, rest = vp.partition(" ")
+    if vp.endswith(_DANGLING) or (participle := past_participle(verb)) is None:
+        return None
+    return f"already {participle} {rest}".strip()
 
 
 def _passive_ability(vp: str) -> str | None:

@@ -108,6 +108,10 @@ CASES = [
     ("a verb never takes its own noun as object", "谋划|plan|v;规划|planning|np;规划|plan|v", "谋划规划", "plan"),
     ("verbs sharing no object drop their prepositions", "重视|attach importance to|v;统筹|coordinate|v",
      "重视、统筹", "attach importance and coordinate"),
+    ("already + transitive verb before a noun is a passive participle", "核实|verify|v;掌握|grasp|v;项目|projects|np;"
+     "信息|information|np", "核实已掌握项目的信息", "verify the information of projects already grasped"),
+    ("already + verb phrase before a noun is a perfect relative", "盯紧|keep a close eye on|v;开工|start construction|vp;"
+     "项目|projects|np", "盯紧已开工项目", "keep a close eye on the projects that have already started construction"),
     ("two verbs of one English say it once", "完善|improve|v;督促|supervise|v;督办|supervise|v;机制|mechanisms|np;"
      "项目进度|project progress|np", "完善项目进度督促督办机制", "improve mechanisms for supervising project progress"),
     ("counted singular noun takes its plural", "实施|implement|v;工程|project|np", "实施五大工程",
