@@ -604,7 +604,8 @@ class Parser:
                 and (not _is_state(right.pred) or text[i:k] in _STATE_VERBS):
             # A state (项目推进有序: "is orderly") is what one ensures, not what one advances. 确保 takes a
             # clause before anything else: "ensure all projects are completed", not "... projects to be".
-            inner = b.replace(" and ", f" and{_INNER} ").replace(", ", f",{_INNER} ")  # not a conjunct of the directive
+            inner = _agreeing(right)  # ensure the plan gets off to a good start
+            inner = inner.replace(" and ", f" and{_INNER} ").replace(", ", f",{_INNER} ")  # not a conjunct of the directive
             put(i, j, "vp", Item(cost + (-0.4 if text[i:k] in _CLAUSE_FIRST_VERBS else 0.2), f"{a} {inner}"))
         elif lt == "v" and rt in ("ASP", "RES"):
             put(i, j, "v", Item(cost + 0.2, a, post=left.post))
@@ -1077,13 +1078,18 @@ def _adjectival(np: str) -> bool:
 
 
 def _agreeing(clause: Item) -> str:
-    """A clause item's English with its first verb agreeing with a singular subject (takes, advances)."""
+    """A clause item's English with its verbs agreeing with a singular subject (takes, advances; "gets off to a good
+    start and makes a good start")."""
     if not clause.subj or not clause.pred or plural(clause.subj):
         return clause.en
     verb, _, rest = clause.pred.partition(" ")
     if verb in ("is", "are", "was", "were", "will", "can", "should", "must") or "VERB" not in word_classes(verb):
         return clause.en
-    return f"{clause.subj} {third_person(verb)} {rest}".strip()
+    words = rest.split(" ")
+    for n in range(len(words) - 1):  # the verb that opens each further conjunct agrees too
+        if words[n] == "and" and words[n + 1] in english_verbs() and "VERB" in word_classes(words[n + 1]):
+            words[n + 1] = third_person(words[n + 1])
+    return f"{clause.subj} {third_person(verb)} {' '.join(words)}".strip()
 
 
 def _nominal(vp: str) -> str | None:

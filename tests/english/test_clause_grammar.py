@@ -112,6 +112,8 @@ CASES = [
      "信息|information|np", "核实已掌握项目的信息", "verify the information of projects already grasped"),
     ("already + verb phrase before a noun is a perfect relative", "盯紧|keep a close eye on|v;开工|start construction|vp;"
      "项目|projects|np", "盯紧已开工项目", "keep a close eye on the projects that have already started construction"),
+    ("a clause object's verbs agree with a singular subject", "确保|ensure|v;规划|the plan|np;开局|get off to a good start|vp;"
+     "起步|make a good start|vp", "确保规划开局、起步", "ensure the plan gets off to a good start and makes a good start"),
     ("two verbs of one English say it once", "完善|improve|v;督促|supervise|v;督办|supervise|v;机制|mechanisms|np;"
      "项目进度|project progress|np", "完善项目进度督促督办机制", "improve mechanisms for supervising project progress"),
     ("counted singular noun takes its plural", "实施|implement|v;工程|project|np", "实施五大工程",
