@@ -25,6 +25,7 @@ from typing import Any
 from ..compose.en import join_list
 from ..text.datafiles import load_lines, load_toml
 from ..text.han import HAN
+from ..text.numerals import SCALES, UNITS
 from .glossary import OMIT, Glossary, load_glossary
 from .morphology import (
     comparative,
@@ -52,11 +53,8 @@ _MANNER = re.compile(r" ((?:in an? [\w-]+(?: [\w-]+)? (?:way|manner|fashion))|st
                      r"on an? [\w-]+ basis|in all respects|across the board|at all levels|in depth|well)$")
 _CN_COUNT = re.compile(r"([两二三四五六七八九十])(个|项|条|大)")
 _NUMBER_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-_ADMIN_UNITS = {"省": "province", "市": "city", "县": "county", "区": "district", "乡": "township", "镇": "town",
-                "村": "village"}
-_UNIT_RUN = re.compile(f"[{''.join(_ADMIN_UNITS)}]{{3,5}}")
 _ONE_BY_ONE = re.compile(r"一([个件项步批家])\1")
-_SCALES = frozenset("十百千万亿")  # after digits, a scale makes an amount (5亿元), not a count
+_SCALES = frozenset(UNITS) | frozenset(SCALES)  # after digits, a unit or scale makes an amount (5亿元), not a count
 # A count: digits (or a percentage) with an optional measure word, which English leaves out.
 _COUNT = re.compile(r"(\d+(?:\.\d+)?%?)(?:个|项|家|座|条|所|名|处|场|批|户|次|台|套|栋)?")
 
@@ -146,8 +144,8 @@ def _type_glossary_phrase(en: str, verbs: frozenset[str]) -> dict[str, str]:
         return {"vp": en}  # "successfully complete": a manner adverb, then the verb
     if tokens[-1] == "to" and len(tokens) > 1:
         return {"adv": en}  # "make every effort to": stands before a verb
-    if tokens[0] in _ADVERBIAL_PREPOSITIONS and len(tokens) > 1:
-        return {"adv": en}  # "at the meeting", "in recent years": an adverbial, never a noun phrase
+    if _adverbial(en):
+        return {"adv": en}
     if tokens[-1] in ("in", "of", "on", "for", "with", "up", "forward"):
         return {"v": en} if tokens[0] in verbs else {}
     if tokens[0] in verbs:
@@ -156,7 +154,25 @@ def _type_glossary_phrase(en: str, verbs: frozenset[str]) -> dict[str, str]:
 
 
 _ADVERBIAL_PREPOSITIONS = frozenset({"at", "in", "on", "during", "under", "through", "within", "after", "before"})
+
+
+def _adverbial(en: str) -> bool:
+    """English that opens with a preposition ("at the meeting", "in recent years"): an adverbial, never a noun."""
+    tokens = en.split()
+    return len(tokens) > 1 and tokens[0] in _ADVERBIAL_PREPOSITIONS
+
 _LEXICONS: dict[tuple[int, int], tuple[Phrasebook, Glossary, Lexicon]] = {}
+
+
+@cache
+def _admin_units() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The unit words that run together as a list (grammar.toml admin_run_units), with their English from the
+    gazetteer's suffix table, and the pattern of a run of three to five of them."""
+    from .places import suffixes
+
+    chars = _rules()["admin_run_units"]
+    english = {suffix.zh: suffix.en.lower() for suffix in suffixes() if suffix.zh in chars}
+    return re.compile(f"[{''.join(english)}]{{3,5}}"), english
 
 
 @cache
@@ -190,8 +206,7 @@ def lexicon(phrasebook: Phrasebook, glossary: Glossary) -> Lexicon:
             words.setdefault(zh, {})["vp"] = entry.en  # a slogan that opens with a verb is a verb phrase
         elif entry.category in NOUN_CATEGORIES:
             # "at the meeting" (会上) is filed with the events but is an adverbial.
-            adverbial = entry.en.split()[0] in _ADVERBIAL_PREPOSITIONS and " " in entry.en
-            words.setdefault(zh, {})["adv" if adverbial else "np"] = entry.en
+            words.setdefault(zh, {})["adv" if _adverbial(entry.en) else "np"] = entry.en
         elif entry.category == "phrase":
             words.setdefault(zh, {}).update(_type_glossary_phrase(entry.en, frozen))
     for zh, types in phrasebook.words.items():  # the phrasebook wins over the glossary
@@ -200,13 +215,11 @@ def lexicon(phrasebook: Phrasebook, glossary: Glossary) -> Lexicon:
             words[zh].pop("np", None)
         words.setdefault(zh, {}).update(types)
     for types in words.values():
-        if _MANNER.fullmatch(" " + types.get("np", "")):
-            # A manner phrase filed as a noun phrase (有序 "in an orderly way") is an adverbial, never a noun.
-            types.setdefault("adv", types["np"])
-            del types["np"]
-        if word_classes(types.get("np", "")) == {"ADV"}:
-            # An adverb filed as a noun phrase (圆满 "successfully") modifies verbs, never heads a noun phrase.
-            types.setdefault("adv", types["np"])
+        np = types.get("np", "")
+        if word_classes(np) == {"ADV"} or _MANNER.fullmatch(" " + np):
+            # An adverb or manner phrase filed as a noun phrase (圆满 "successfully", 有序 "in an orderly way")
+            # modifies verbs, never heads a noun phrase.
+            types.setdefault("adv", np)
             del types["np"]
     lex = Lexicon(words, tuple(phrasebook.frames.values()), max(phrasebook.max_len, glossary.max_len),
                   frozenset(phrasebook.after))
@@ -301,11 +314,12 @@ class Parser:
                         self.put(i, j, "adv", Item(0.3, en))
                     else:
                         self.put(i, j, kind, Item(0.0, en))
-        for status, en in _rules()["bracket_modifiers"].items():
+        for status, en in _rules()["bracket_modifiers"].items() if "(" in text else ():
             for m in re.finditer(re.escape(f"({status})"), text):  # NFKC made the full-width brackets ASCII
                 self.put(m.start(), m.end(), "PAREN", Item(0.2, en))
-        for m in _UNIT_RUN.finditer(text):  # 省市区, 省市县: a run of administrative units is a list
-            units = [_ADMIN_UNITS[ch] for ch in m.group()]
+        unit_run, unit_en = _admin_units()
+        for m in unit_run.finditer(text):  # 省市区, 省市县: a run of administrative units is a list
+            units = [unit_en[ch] for ch in m.group()]
             self.put(m.start(), m.end(), "np", Item(0.8, f"the {join_list(units)}", tuple(units)))
         for m in _ONE_BY_ONE.finditer(text):  # 一个个, 一件件, 一项项: one by one
             self.put(m.start(), m.end(), "adv", Item(1.0, "one by one", post="after"))
@@ -470,10 +484,9 @@ class Parser:
                 # before a noun they modify it one after the other (重大生态工程: major ecological projects).
                 put(i, j, "adjp", Item(cost + 0.2, f"{a} and {b}"))
             if only_adjective(b) and not left.counted and not is_adjective(a.split()[-1]):
-                # A noun and an adjective are a clause (项目推进高效有序 -> project progress is efficient and
-                # orderly), for the verbs that take one (确保…).
-                pred = f"{'are' if plural(a) else 'is'} {b}"
-                put(i, j, "s", Item(cost + 0.6, f"{a} {pred}", subj=a, pred=pred))
+                # A noun and an adjective are a clause (项目推进有序 -> project progress is orderly), for the verbs
+                # that take one (确保…).
+                put(i, j, "s", _state(a, b, cost))
             if a.startswith('"') and b.startswith('"') and a.endswith('"'):
                 parts = (*(left.parts or (a,)), *(right.parts or (b,)))  # “时间表”“路线图”: quoted names are a list
                 put(i, j, "np", Item(cost + 0.1, join_list(parts), parts))
@@ -544,25 +557,25 @@ class Parser:
         elif lt == "vp" and rt == "ADVP" and j == len(text):
             put(i, j, "vp", Item(cost + 0.2, f"{a} {b}"))  # 抓住工业经济不放松: ... without letup
         elif lt == "np" and rt == "adjp" and not left.counted and not is_adjective(a.split()[-1]):
-            pred = f"{'are' if plural(a) else 'is'} {b}"
-            put(i, j, "s", Item(cost + 0.6, f"{a} {pred}", subj=a, pred=pred))
-        elif lt == "adv" and rt in ("vp", "v") and a == "already" and right.cost <= 1.0 \
-                and (done := _perfect(b)) is not None:
-            # Before a noun: 已开工项目 -> the projects that have already started construction; a transitive verb's
-            # noun is its object (已掌握项目 -> the projects already grasped).
-            put(i, j, "vpA", Item(cost, done, post=rt))
-            if rt == "vp":
-                put(i, j, rt, Item(cost + 0.1, _with_adverb(a, b, left.post == "after")))
+            put(i, j, "s", _state(a, b, cost))  # 项目推进高效有序: project progress is efficient and orderly
         elif lt == "vpA" and rt == "np" and not right.parts:
             if left.post == "v":
                 put(i, j, "np", Item(cost + 0.4, f"{_the(b)} {a}"))
             else:
                 put(i, j, "np", Item(cost + 0.4, f"{_the(b)} that {'have' if plural(b) else 'has'} {a}"))
-        elif lt == "adv" and rt == "vp" and a != "more":  # 更 compares qualities, not actions
+        elif lt == "adv" and rt in ("vp", "v") and a in ("more", "already"):
+            # 更 compares qualities, not actions. 已 + a verb before a noun is a relative clause (below): 已开工项目 ->
+            # the projects that have already started construction; a transitive verb's noun is its object (已掌握项目
+            # -> the projects already grasped); 已 + a verb phrase stands alone too, never 已 + verb + object.
+            if a == "already" and right.cost <= 1.0 and (done := _perfect(b)) is not None:
+                put(i, j, "vpA", Item(cost, done, post=rt))
+                if rt == "vp":
+                    put(i, j, rt, Item(cost + 0.1, _with_adverb(a, b, left.post == "after")))
+        elif lt == "adv" and rt == "vp":
             if right.parts and not _adverb_first(a, left.post == "after"):
                 return  # after a list, "every week" would read as the last item's: it stays with its own verb
             put(i, j, rt, Item(cost + 0.1, _with_adverb(a, b, left.post == "after")))
-        elif lt == "adv" and rt == "v" and a not in ("more", "already"):  # 已 + verb + noun is a relative (above)
+        elif lt == "adv" and rt == "v":
             if a in _TO_GERUND:
                 put(i, j, "v", Item(cost + 0.1, f"{a} {gerund(b)}", post=right.post))
             elif _adverb_first(a, left.post == "after"):
@@ -837,6 +850,7 @@ _MOVABLE_PREPOSITIONS = frozenset({"on", "to", "in", "into", "with", "at"})
 _BARE_INFINITIVE: dict[str, str] = _rules()["bare_infinitive"]
 _LIGHT_VERBS = frozenset(_rules()["light_verbs"])
 _ADJECTIVE_NOUNS: dict[str, str] = _rules()["adjective_nouns"]
+_ADJECTIVES_LONGEST_FIRST = tuple(sorted(_ADJECTIVE_NOUNS, key=len, reverse=True))
 _NOMINAL_ONLY_VERBS = frozenset(_rules()["nominal_only_verbs"])
 _GERUND_OBJECT_VERBS = frozenset(_rules()["gerund_object_verbs"])
 
@@ -858,8 +872,9 @@ _OF_HEADS = frozenset(_rules()["of_heads"])
 _FRONT_ADJECTIVES = frozenset(_rules()["front_adjectives"])
 _MODIFIER_SENSES: dict[str, str] = _rules()["modifier_senses"]
 _GERUND_MODIFIER_HEADS = frozenset(_rules()["gerund_modifier_heads"])
-_DETERMINER_WORDS = frozenset({"all", "various", "the", "a", "an", "every", "each", "this", "these", "those", "some",
-                               "other", "its", "their", "our"})
+# English words that open a noun phrase with its own determiner: it takes no article, and no adjective moves before it.
+_DETERMINER_WORDS = frozenset({"all", "various", "the", "a", "an", "every", "each", "this", "that", "these", "those",
+                               "some", "other", "its", "their", "our", "one"})
 _CLAUSE_FIRST_VERBS = frozenset(_rules()["clause_first_verbs"])
 _CAUSATIVE_VERBS = frozenset(_rules()["causative_verbs"])
 _DEADLINE_COVERBS = frozenset(_rules()["deadline_coverbs"])
@@ -935,7 +950,7 @@ def with_article(np: str, item: Item) -> str:
     if item.parts or item.counted or plural(np) or np[:1] in ('"',) or np[:1].isdigit():
         return np
     first = np.split()[0].lower()
-    if first in ("a", "an", "the", "this", "that", "its", "their", "our", "each", "every", "one"):
+    if first in _DETERMINER_WORDS:
         return np
     head = np.split(" of ")[0].split()[-1].lower()
     if head not in _COUNT_HEADS:
@@ -1021,7 +1036,7 @@ def _as_noun(np: str) -> str:
     economic -> rural economy (grammar.toml adjective_nouns)."""
     if np in _ADJECTIVE_NOUNS:
         return _ADJECTIVE_NOUNS[np]
-    for adjective in sorted(_ADJECTIVE_NOUNS, key=len, reverse=True):  # "economic and social" before "social"
+    for adjective in _ADJECTIVES_LONGEST_FIRST:  # "economic and social" before "social"
         if np.endswith(f" {adjective}"):
             return f"{np[: -len(adjective)]}{_ADJECTIVE_NOUNS[adjective].removeprefix('the ')}"
     return np
@@ -1034,8 +1049,7 @@ def _named(np: str) -> bool:
     return first[:1].isupper() and first not in _CAPITALIZED_COMMON
 
 
-_CAPITALIZED_COMMON = frozenset({"Party", "CPC", "Communist", "Youth", "Spring", "National", "Xi", "Marxism",
-                                 "Internet", "Belt", "Five-Year", "China", "Chinese"})
+_CAPITALIZED_COMMON = frozenset(_rules()["capitalized_common"])
 
 
 def _adjective_headed(np: str) -> bool:
@@ -1060,6 +1074,12 @@ def _passive_ability(vp: str) -> str | None:
     if not vp.startswith("can ") or any(" " in verb or past_participle(verb) is None for verb in verbs):
         return None
     return "can be " + join_list([past_participle(verb) or verb for verb in verbs])
+
+
+def _state(subject: str, adjective: str, cost: float) -> Item:
+    """A noun and what it is: "project progress is orderly", "projects are efficient and orderly"."""
+    pred = f"{'are' if plural(subject) else 'is'} {adjective}"
+    return Item(cost + 0.6, f"{subject} {pred}", subj=subject, pred=pred)
 
 
 def _is_state(pred: str) -> bool:
