@@ -497,6 +497,17 @@ class Parser:
                 # issues and difficulties, 紧迫感责任感; so are two that share a first one (大发展大跨越).
                 put(i, j, "np", Item(cost + 0.25, f"{a} and {b}", (a, b)))
                 return
+            if (m := _NUMBERED_BODY.match(b)) and not left.parts and " " not in a.removeprefix("the ") \
+                    and (_named(a) or a.lower() in _UNIT_WORDS):
+                # 建德市十七届人大二次会议: the place names the body, inside the session's name.
+                unit = a.removeprefix("the ")
+                put(i, j, "np", Item(cost + 0.2, f"the {m.group(1)}{_UNIT_WORDS.get(unit.lower(), unit)} "
+                                                 f"{b[m.end():]}"))
+                return
+            if _NUMBERED_BODY.match(a.removeprefix("the ")) and not right.parts and not b.startswith("the ") \
+                    and len(b.split()) <= 3 and not only_adjective(b):
+                put(i, j, "np", Item(cost + 0.3, f"the {b} of {a}"))  # the draft agenda of the 2nd session of ...
+                return
             if b in _ADJECTIVE_NOUNS and " " not in b and " of " not in a and not left.counted:
                 # 农村经济: the adjective of a noun word heads as its noun (rural economy).
                 put(i, j, "np", Item(cost + 0.3, f"{modifier(a)} {_ADJECTIVE_NOUNS[b].removeprefix('the ')}"))
@@ -872,6 +883,13 @@ _OF_HEADS = frozenset(_rules()["of_heads"])
 _FRONT_ADJECTIVES = frozenset(_rules()["front_adjectives"])
 _MODIFIER_SENSES: dict[str, str] = _rules()["modifier_senses"]
 _GERUND_MODIFIER_HEADS = frozenset(_rules()["gerund_modifier_heads"])
+# A numbered body's session (numbers.toml: "2nd session of the 17th People's Congress") takes its owner inside.
+_NUMBERED_BODY = re.compile(r"(\d+(?:st|nd|rd|th) [a-z ]+ of the \d+(?:st|nd|rd|th) )")
+_UNIT_WORDS: dict[str, str] = _rules()["body_owner_units"]
+_PLAN_VERBS = ("plan to ", "strive to ", "aim to ")
+# The list mark between single administrative unit words (省、市、县): they run together as one modifier.
+_UNIT_LIST_MARK = re.compile(f"(?<=[{_rules()['admin_run_units']}])、(?=[{_rules()['admin_run_units']}]"
+                             f"(?:[^{_rules()['admin_run_units']}]|$))")
 # English words that open a noun phrase with its own determiner: it takes no article, and no adjective moves before it.
 _DETERMINER_WORDS = frozenset({"all", "various", "the", "a", "an", "every", "each", "this", "that", "these", "those",
                                "some", "other", "its", "their", "our", "one"})
@@ -1222,6 +1240,7 @@ def parse_segment(text: str, lex: Lexicon, glossary: Glossary,
                   types: Sequence[str] = TOP_TYPES) -> tuple[str | None, str, str] | None:
     """(subject English or None, type, English) for one segment, or None when it does not parse whole."""
     text = _ENUMERATION.sub("", text).strip()  # 一是 / 第一 / 首先 open an item of a list
+    text = _UNIT_LIST_MARK.sub("", text)  # 省、市重点项目 is 省市重点项目: the units are one modifier
     if len(text) > MAX_SEGMENT or not HAN.search(text):
         return None
     cells = Parser(text, lex, glossary).parse()
@@ -1239,6 +1258,10 @@ def parse_segment(text: str, lex: Lexicon, glossary: Glossary,
     if clause is not None and clause.subj and clause.pred.startswith("will ") and not _agent(clause.subj):
         # A target stated about things: 开工项目将达到23个以上 -> projects ... will reach more than 23.
         options.append((clause.cost + 0.3, None, "S", f"{clause.subj} {clause.pred}"))
+    if clause is not None and clause.subj and clause.pred.startswith(_PLAN_VERBS) \
+            and (_named(clause.subj) or _agent(clause.subj)):
+        # A plan stated about a place or body is reported, not ordered: 宾县计划推进… -> Bin County plans to advance …
+        options.append((clause.cost + 0.3, None, "S", _agreeing(clause)))
     if clause is not None and clause.subj and _agent(clause.subj):
         # 各部门压实责任: a subject that names who acts, with no modal, is still a directive's addressee.
         options.append((clause.cost + 0.6, clause.subj, "vp", clause.pred))

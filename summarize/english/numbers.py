@@ -60,6 +60,8 @@ def _format(match: re.Match[str], template: str) -> str | None:
                 extra["ten_thousands"] = f"{value * 10000:,.0f}"
                 extra["yi"] = _scaled(value * 1e8)
                 extra["wan"] = _scaled(value * 1e4)
+        if "n2" in groups and (num2 := parse_numeral(groups["n2"])) is not None:
+            extra["ordinal2"] = ordinal(num2)  # a second count: the session of a numbered term
         return template.format(**groups, **extra)
     except (KeyError, ValueError, IndexError):
         return None

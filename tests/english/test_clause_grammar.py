@@ -193,6 +193,12 @@ CASES = [
      '为推动转型提供支撑', 'provide support for driving transformation'),
     ('month end is a deadline adverbial', '完成|complete|v;征迁工作|relocation work|np',
      '3月底前完成征迁工作', 'complete relocation work by the end of March'),
+    ('a numbered session takes its owner inside the name', '讨论|discuss|v;日程|agenda|np',
+     '讨论县十七届人大二次会议日程', "discuss the agenda of the 2nd session of the 17th County People's Congress"),
+    ('unit words with a list mark are one modifier', '推进|advance|v;重点项目|key projects|np',
+     '推进省、市重点项目', 'advance provincial and municipal key projects'),
+    ('a plan stated about a place is reported', '推进|advance|v;重点项目|key projects|np',
+     '宾县计划推进重点项目32个', 'Bin County plans to advance 32 key projects'),
 ]
 
 
