@@ -1,5 +1,6 @@
 """The administrative gazetteer (data/places/places.tsv, generic_names.txt, ethnic_groups.txt), shared by extract
 (jurisdiction, places in text) and english (place names): units as Places and the index of their surface forms.
+English also reads the towns and townships of data/places/townships.tsv (township_rows), by full name only.
 """
 
 from __future__ import annotations
@@ -32,6 +33,24 @@ def place_rows() -> tuple[tuple[str, str, str], ...]:
         _, name, level, parent = (line.split("\t") + [""])[:4]
         rows.append((name, level, parent))
     return tuple(rows)
+
+
+@cache
+def township_rows() -> tuple[tuple[str, str], ...]:
+    """(name, county-level parent name) of every township-level unit in data/places/townships.tsv (towns,
+    townships, subdistricts, sumu; made by eval/tools/make_townships.py). Read only by the full name with its
+    unit word (月塘镇), never by the name alone: most township names are common words (东风, 城关)."""
+    rows = []
+    for line in load_lines("places/townships.tsv"):
+        fields = line.split("\t")
+        rows.append((fields[1], fields[2] if len(fields) > 2 else ""))
+    return tuple(rows)
+
+
+def everyday_name(name: str) -> str:
+    """An autonomous area's name as reports write it, without its peoples and 自治: 宽甸满族自治县 -> 宽甸县,
+    延边朝鲜族自治州 -> 延边州; any other name unchanged."""
+    return _everyday(name)
 
 
 # Parents in the file that are not places: districts of the four municipalities, counties a province

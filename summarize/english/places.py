@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from ..gazetteer import place_rows
+from ..gazetteer import everyday_name, place_rows, township_rows
 from ..text.datafiles import load_tsv
 from ..text.han import is_han_text
 from .glossary import Glossary
@@ -47,17 +47,46 @@ def place_index() -> tuple[dict[str, list[str]], frozenset[str]]:
     """From data/places/places.tsv: full unit name -> parent names, and the names without unit words.
 
     Lets a bare county name get its city (大观区 -> Daguan District, Anqing) and lets a place name
-    written without its unit word inside a phrase (宁德服务) be recognised as a place.
+    written without its unit word inside a phrase (宁德服务) be recognised as a place. An autonomous
+    area is also known by its everyday name (宽甸县 for 宽甸满族自治县) and its short name is that name's,
+    without the peoples (宽甸, never 宽甸满族). The towns, townships and subdistricts of
+    data/places/townships.tsv are full names only (月塘镇 -> its county): their short names (东风, 城关)
+    are common words, never places.
     """
     parents: dict[str, list[str]] = {}
     short: set[str] = set()
     for name, _level, parent in place_rows():
         parents.setdefault(name, []).append(parent)
+        if "自治" in name and (everyday := everyday_name(name)) != name:
+            parents.setdefault(everyday, []).append(parent)
+            name = everyday  # its short name: 宽甸县 -> 宽甸
         for suffix in suffixes():
             if suffix.style != "feature" and name.endswith(suffix.zh) and len(name) - len(suffix.zh) >= 2:
                 short.add(name[: -len(suffix.zh)])
                 break
+    for name, parent in township_rows():
+        parents.setdefault(name, []).append(parent)
     return parents, frozenset(short)
+
+
+@cache
+def township_names() -> frozenset[str]:
+    """The full names of the township-level units (data/places/townships.tsv)."""
+    return frozenset(name for name, _ in township_rows())
+
+
+def _township(text: str, glossary: Glossary) -> PlaceUnit | None:
+    """A township by its full name as one unit: 月塘镇 -> (月塘, 镇), 喇叭沟门满族乡 -> (喇叭沟门, 乡, 满族)."""
+    if text not in township_names():
+        return None
+    suffix = next((s for s in suffixes() if s.style == "unit" and text.endswith(s.zh)), None)
+    if suffix is None or len(text) - len(suffix.zh) < MIN_NAME:
+        return None
+    name = text[: -len(suffix.zh)]
+    name, ethnic = _split_ethnic(name, glossary)
+    if len(name) < MIN_NAME:
+        return PlaceUnit(text[: -len(suffix.zh)], suffix)
+    return PlaceUnit(name, suffix, ethnic)
 
 
 def known_parent(name: str) -> str | None:
@@ -91,6 +120,8 @@ def parse_place(text: str, glossary: Glossary, features: bool = False,
     text = text.strip()
     if not text or not is_han_text(text):
         return None
+    if (township := _township(text, glossary)) is not None:
+        return [township]
     units: list[PlaceUnit] = []
     pos = 0
     while pos < len(text):
@@ -140,7 +171,10 @@ def unit_en(unit: PlaceUnit, glossary: Glossary, lowest: bool) -> str:
     if not lowest or unit.suffix.style == "bare":
         return name
     ethnic = " and ".join(glossary.en(e) or romanize_place(e) for e in unit.ethnic)
-    return " ".join(p for p in (name, ethnic, unit.suffix.en) if p)
+    unit_word = unit.suffix.en
+    if ethnic and not unit.suffix.zh.startswith(("自治", "民族")):  # 满族乡: Manchu Ethnic Township
+        unit_word = next((s.en for s in suffixes() if s.zh == "民族" + unit.suffix.zh), unit_word)
+    return " ".join(p for p in (name, ethnic, unit_word) if p)
 
 
 def place_en(text: str, glossary: Glossary, joiner: str = ", ", unit_word: bool = True,
@@ -183,6 +217,8 @@ def is_known_unit(unit: PlaceUnit, glossary: Glossary) -> bool:
     """A unit whose name the gazetteer or the glossary's places list: never a common word or a person's name."""
     full, short = place_index()
     name = unit.name + "".join(unit.ethnic)
+    if unit.suffix is not None and name + unit.suffix.zh in township_names():
+        return True
     places = glossary.with_category("place")
     if name in short or unit.name in places or unit.name in _autonomous_cores(frozenset(glossary.with_category("ethnic"))):
         return True
