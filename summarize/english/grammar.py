@@ -744,7 +744,9 @@ class Parser:
                                        else gerund(a), post="of"))
         elif lt == "npL" and rt == "vpDE" and not right.post and not left.post:
             put(i, j, "vpDE", Item(cost + 0.3, f"{b} in {a}"))  # 在建设中遇到的: encountered in construction
-        elif lt in ("vpDE", "npDE") and only_adjective(b):
+        elif lt == "npL" and rt == "npDE" and b.endswith("ing") and " " not in b and not left.post:
+            put(i, j, "vpDE", Item(cost + 0.3, f"{b} in {a}"))  # 过程中存在的: existing in the process
+        elif lt in ("vpDE", "npDE") and (only_adjective(b) or (not left.post and " " not in b and is_adjective(b))):
             return  # an adjective heads no noun phrase: 在试点的基础上 is never "the basic of piloting"
         elif lt == "vpDE" and rt == "np":
             # 推进落地的紧迫感 -> the urgency of advancing ...; 群众关心的问题 -> the problems that people care about

@@ -199,6 +199,10 @@ CASES = [
      '推进省、市重点项目', 'advance provincial and municipal key projects'),
     ('a plan stated about a place is reported', '推进|advance|v;重点项目|key projects|np',
      '宾县计划推进重点项目32个', 'Bin County plans to advance 32 key projects'),
+    ('来 + place before a verb phrase is where it happens', '吸引|attract|v;客商|investors|np;投资|invest|vp',
+     '吸引客商来陵县投资', 'attract investors to invest in Ling County'),
+    ('a participle after a place phrase follows its noun', '解决|solve|v;困难|difficulties|np;存在|existing|np;'
+     '过程|the process|np', '解决过程中存在的困难', 'solve the difficulties existing in the process'),
 ]
 
 
