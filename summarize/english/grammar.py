@@ -587,6 +587,9 @@ class Parser:
                 return  # after a list, "every week" would read as the last item's: it stays with its own verb
             put(i, j, rt, Item(cost + 0.1, _with_adverb(a, b, left.post == "after")))
         elif lt == "adv" and rt == "v":
+            if left.post == "P:对" and a.startswith("on ") and k - i >= 3:
+                # 对X督办: what 对 introduces is the verb's object ("supervise X"), dearer than a coverb phrase.
+                put(i, j, "vp", Item(cost - 0.3, f"{b} {a[3:]} {right.post}".strip()))
             if a in _TO_GERUND:
                 put(i, j, "v", Item(cost + 0.1, f"{a} {gerund(b)}", post=right.post))
             elif _adverb_first(a, left.post == "after"):
@@ -614,6 +617,10 @@ class Parser:
                     and not b.startswith(("a ", "an ", "the ")) and not right.counted and len(a.split()) <= 3:
                 # 推进 + 机制 waits for the object before it: "the mechanisms for advancing X" (below).
                 put(i, j, "vH", Item(cost + 0.3, b, post=a))
+        elif lt == "v" and rt in ("v", "vp") and text[i:k] in _NOMINAL_ONLY_VERBS and not left.post \
+                and "np" not in self.cells[k][j]:
+            # 进行动态跟踪、逐项督办: a support verb before a verb with no noun reading says nothing of its own.
+            put(i, j, rt, Item(cost + 0.2, right.en, right.parts, right.post))
         elif lt == "v" and rt == "s" and (template := _pivot_template(text[i:k], a)) and right.subj:
             # Pivot verbs (before the clause verbs): 引导企业加大投入 -> "guide enterprises to increase investment";
             # a list of verbs ending in one: 安排督促X解决 -> "arrange and urge X to solve".
