@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .text.datafiles import load_lines
+from .text.datafiles import load_lines, load_text
 from .text.han import HAN_CLASS
 
 
@@ -35,16 +35,23 @@ def place_rows() -> tuple[tuple[str, str, str], ...]:
     return tuple(rows)
 
 
+# A township row's name and parent (the first two columns; comment lines start with '#').
+_TOWNSHIP_ROW = re.compile(r"^([^\t#\n][^\t\n]*)\t([^\t\n]*)", re.M)
+_TOWNSHIP_NAME = re.compile(r"^[^\t#\n][^\t\n]*(?=\t)", re.M)
+
+
 @cache
 def township_rows() -> tuple[tuple[str, str], ...]:
     """(name, county-level parent name) of every township-level unit in data/places/townships.tsv (towns,
     townships, subdistricts, sumu; made by eval/tools/make_townships.py). Read only by the full name with its
     unit word (月塘镇), never by the name alone: most township names are common words (东风, 城关)."""
-    rows = []
-    for line in load_lines("places/townships.tsv"):
-        fields = line.split("\t")
-        rows.append((fields[1], fields[2] if len(fields) > 2 else ""))
-    return tuple(rows)
+    return tuple(_TOWNSHIP_ROW.findall(load_text("places/townships.tsv")))
+
+
+@cache
+def township_names() -> frozenset[str]:
+    """The full names of township_rows, without building the rows (38,000 names: a regex, not a loop)."""
+    return frozenset(_TOWNSHIP_NAME.findall(load_text("places/townships.tsv")))
 
 
 def everyday_name(name: str) -> str:

@@ -34,7 +34,7 @@ HEADER = """\
 # dist/areas.csv; package.json: MIT licence, its LICENSE file: WTFPL v2; (c) modood,
 # https://github.com/modood/Administrative-divisions-of-China), itself from the National Bureau of Statistics'
 # 2023 statistical division codes (统计用区划代码和城乡划分代码, as of 2023-06-30).
-# Columns: adcode (9 digits), name, county-level parent name (as the 2023 code book writes it).
+# Columns: name, county-level parent name (as the 2023 code book writes it), adcode (9 digits).
 """
 
 
@@ -78,7 +78,7 @@ def rows(package: Path) -> list[tuple[str, str, str]]:
             if len(core(name, groups)) < 2:
                 continue
             out.add((r["code"], name, parent))
-    return sorted(out)
+    return [(name, parent, code) for code, name, parent in sorted(out)]
 
 
 def main(argv: list[str]) -> int:

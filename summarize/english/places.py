@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from ..gazetteer import everyday_name, place_rows, township_rows
+from ..gazetteer import everyday_name, place_rows, township_names, township_rows
 from ..text.datafiles import load_tsv
 from ..text.han import is_han_text
 from .glossary import Glossary
@@ -64,15 +64,34 @@ def place_index() -> tuple[dict[str, list[str]], frozenset[str]]:
             if suffix.style != "feature" and name.endswith(suffix.zh) and len(name) - len(suffix.zh) >= 2:
                 short.add(name[: -len(suffix.zh)])
                 break
-    for name, parent in township_rows():
-        parents.setdefault(name, []).append(parent)
-    return parents, frozenset(short)
+    return _WithTownships(parents), frozenset(short)
+
+
+class _WithTownships(dict[str, list[str]]):
+    """Full names -> parents, the townships' included: their 38,000 names are a set, their parents (a county,
+    never wanted for a city) are read only when asked for, so building the index stays cheap."""
+
+    def __contains__(self, name: object) -> bool:
+        return dict.__contains__(self, name) or name in township_names()
+
+    def __getitem__(self, name: str) -> list[str]:
+        if dict.__contains__(self, name) or name not in township_names():
+            return dict.__getitem__(self, name)
+        return _township_parents()[name]
+
+    def get(self, name: str, default=None):  # type: ignore[override]
+        try:
+            return self[name]
+        except KeyError:
+            return default
 
 
 @cache
-def township_names() -> frozenset[str]:
-    """The full names of the township-level units (data/places/townships.tsv)."""
-    return frozenset(name for name, _ in township_rows())
+def _township_parents() -> dict[str, list[str]]:
+    parents: dict[str, list[str]] = {}
+    for name, parent in township_rows():
+        parents.setdefault(name, []).append(parent)
+    return parents
 
 
 def _township(text: str, glossary: Glossary) -> PlaceUnit | None:
@@ -90,7 +109,9 @@ def _township(text: str, glossary: Glossary) -> PlaceUnit | None:
 
 
 def known_parent(name: str) -> str | None:
-    """The city a county-level unit belongs to, when the gazetteer knows exactly one."""
+    """The city a county-level unit belongs to, when the gazetteer knows exactly one (none for a township)."""
+    if name in township_names():
+        return None
     parents = {p for p in place_index()[0].get(name, []) if p.endswith(("市", "州", "盟", "地区"))}
     return parents.pop() if len(parents) == 1 else None
 
