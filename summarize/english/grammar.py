@@ -497,6 +497,9 @@ class Parser:
                 # issues and difficulties, 紧迫感责任感; so are two that share a first one (大发展大跨越).
                 put(i, j, "np", Item(cost + 0.25, f"{a} and {b}", (a, b)))
                 return
+            if a == "a new round of" and b.startswith("the ") and " of " in b and not right.parts:
+                put(i, j, "np", Item(cost + 0.2, f"a new {b[4:]}"))  # 新一轮X高潮: a new upsurge of X
+                return
             if (m := _NUMBERED_BODY.match(b)) and not left.parts and " " not in a.removeprefix("the ") \
                     and (_named(a) or a.lower() in _UNIT_WORDS):
                 # 建德市十七届人大二次会议: the place names the body, inside the session's name.
@@ -521,6 +524,10 @@ class Parser:
                 # and "X of Y" modifies no further noun.
                 return
             if b.lower() in _OF_HEADS:
+                det, _, rest = a.partition(" ")
+                if det in ("a", "an") and rest and not left.counted:  # 一场项目建设攻坚战: a tough battle of ...
+                    put(i, j, "np", Item(cost + 0.3, f"{'an' if b[0] in 'aeiou' else 'a'} {b} of {rest}"))
+                    return
                 put(i, j, "np", Item(cost + 0.3, f"the {b} of {a}"))  # the importance of project construction
                 return
             if left.post == "amount":
