@@ -58,7 +58,7 @@ def place_index() -> tuple[dict[str, list[str]], frozenset[str]]:
     for name, _level, parent in place_rows():
         parents.setdefault(name, []).append(parent)
         if "自治" in name and (everyday := everyday_name(name)) != name:
-            parents.setdefault(everyday, []).append(parent)
+            parents.setdefault(everyday, [])  # a full name; its city is named only as the official name's
             name = everyday  # its short name: 宽甸县 -> 宽甸
         for suffix in suffixes():
             if suffix.style != "feature" and name.endswith(suffix.zh) and len(name) - len(suffix.zh) >= 2:
