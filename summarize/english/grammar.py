@@ -687,7 +687,9 @@ class Parser:
         elif lt == "v" and rt == "v" and text[i:k] not in _NOMINAL_ONLY_VERBS and not left.post \
                 and not text[i:k].endswith(tuple(_GERUND_OBJECT_VERBS)) and not a.endswith(_DANGLING):
             # 谋划论证: plan and assess; two verbs of one English say it once (考核评估: assess).
-            put(i, j, "v", Item(cost + (0.1 if a == b else 0.5), a if a == b else f"{a} and {b}", post=right.post))
+            # A second verb with its own adverb (谋划基本实现) is less likely a pair than a clause object's verb.
+            pair_cost = 0.1 if a == b else 0.5 + (0.5 if right.cost > 1.05 and left.cost <= 1.05 else 0.0)
+            put(i, j, "v", Item(cost + pair_cost, a if a == b else f"{a} and {b}", post=right.post))
         elif lt == "vp" and rt == "vp" and k - i == j - k <= 4 and (text[i] == text[k] or text[k - 1] == text[j - 1]):
             # Paired verbs sharing a morpheme (抓实抓细, 早谋划早部署, 能快则快): "A and B".
             put(i, j, "vp", Item(cost + 0.3, f"{a} and {b}", (a, b)))
@@ -814,6 +816,8 @@ class Parser:
             parts = (*left.parts, *(right.parts or (b,)))
             if rt == "np" and len({_adjectival(part) for part in parts}) > 1:
                 return  # nouns and adjectives are no list: never "political stance and stronger"
+            if rt == "np" and " such as " in b and "等" in text[k:j]:
+                return  # 金融、物流、仓储等配套服务: 等 closes the whole list, never only its last item
             first = b.split()[0]
             if rt == "np" and only_adjective(first) and first in a.split()[1:]:
                 return  # parallel items share their shape: 项目[早建成、早投产], never [project early completion], early ...
