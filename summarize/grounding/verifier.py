@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..document import Report
@@ -416,11 +416,32 @@ def _en_numbers(output: str, source: Source, taken: list[tuple[int, int]]) -> li
     return found
 
 
+@cache
+def _capitalized_phrases() -> tuple[tuple[str, str], ...]:
+    """Phrasebook entries whose English holds a capitalized word (长征 Long March, 十三五 the 13th Five-Year Plan)."""
+    from ..english.phrasebook import load_phrasebook
+
+    return tuple((zh, en) for zh, kinds in load_phrasebook().words.items() for en in kinds.values()
+                 if len(zh) >= 2 and _CAPITALIZED.search(en))
+
+
+_CAPITALIZED = re.compile(r"\b[A-Z][a-z]")
+
+
+def _phrase_spans(output: str, source: Source) -> list[tuple[int, int]]:
+    """Where the output holds the English of a capitalized phrase whose Chinese the source holds: "Long" of
+    "Long March" is no name."""
+    return [m.span() for zh, en in _capitalized_phrases() if zh in source.text
+            for m in re.finditer(re.escape(en), output)]
+
+
 def _en_names_places(output: str, source: Source) -> list[dict[str, Any]]:
     data = _data()
     syllables = data["syllables"]
     found: list[dict[str, Any]] = []
-    tokens = list(re.finditer(r"[A-Z][a-z]*(?:['-][a-z]+)*", output))
+    phrases = _phrase_spans(output, source)
+    tokens = [m for m in re.finditer(r"[A-Z][a-z]*(?:['-][a-z]+)*", output)
+              if not _overlaps(m.start(), m.end(), phrases)]
     run: list[re.Match[str]] = []
 
     def flush(next_word: str | None) -> None:

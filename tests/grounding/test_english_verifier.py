@@ -15,6 +15,15 @@ def test_glossary_rendering_of_a_source_word_is_supported():
         ["Kuandian Manchu"]
 
 
+def test_capitalized_phrase_of_a_source_word_is_no_name():
+    report = clean_text("市长调研永新长征学院项目。会议要求，全力推进重点项目建设。\n")
+    assert find_unsupported("The mayor visited the Yongxin Long March college project.", report, "en") == []
+    # Without 长征 in the source, "Long" is a name the source does not hold.
+    other = clean_text("市长调研永新学院项目。会议要求，全力推进重点项目建设。\n")
+    assert [f["text"] for f in find_unsupported("The mayor visited the Yongxin Long March college project.",
+                                                other, "en")] == ["Yongxin Long"]
+
+
 def test_local_title_puts_the_place_first():
     from summarize.compose.en import local_title
 
