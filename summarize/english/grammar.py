@@ -728,6 +728,12 @@ class Parser:
             put(i, j, "npL", Item(cost + 0.3, gerund(a), post="vp"))  # 在推进改革中: in advancing reform
         elif lt == "vp" and rt == "PURP":
             put(i, j, "vpP", Item(cost + 0.1, a))
+        elif lt == "P" and rt == "vp" and i == 0 and text[i:k] == "以" and "的" not in text[k:j] \
+                and _nominal(b) is not None:  # 以X的责任担当 is "with X", never "so as to"
+            # A segment that opens with 以 + a verb phrase states a purpose (以形成强大合力): "so as to ..." after the
+            # verb phrase it serves; alone it is that verb phrase.
+            put(i, j, "adv", Item(cost + 0.5, f"so as to {b}", post="after"))
+            put(i, j, "vp", Item(cost + 0.9, b))
         elif lt == "vpP" and rt == "vp":
             put(i, j, "vp", Item(cost + 0.4, f"{a} to {b}"))  # 创新方式以提高效率: innovate methods to raise efficiency
         elif lt == "BA" and rt == "np":
@@ -812,6 +818,10 @@ class Parser:
         elif lt == "vp+" and rt == "s" and (have := _have(right)):
             parts = (*left.parts, have)  # 细化责任、领导带头: refine responsibilities, have leaders take the lead
             put(i, j, "vp", Item(cost + 0.35, join_list(parts), parts))
+        elif lt == "np+" and rt == "vp" and not right.parts and len(left.parts) >= 2 and (ing := _nominal(b)):
+            # The last of a list of nouns is an action (在制度创新、要素保障、推动实效上): its -ing form joins the list.
+            parts = (*left.parts, ing)
+            put(i, j, "np", Item(cost + 0.4, join_list(parts), parts))
         elif (lt, rt) in (("np+", "np"), ("vp+", "vp")):
             parts = (*left.parts, *(right.parts or (b,)))
             if rt == "np" and len({_adjectival(part) for part in parts}) > 1:

@@ -209,6 +209,14 @@ CASES = [
      '对任务进展督办', 'supervise task progress'),
     ('带动 is a pivot verb', '带动|drive|v;农户|farmers|np;提高收入|raise incomes|vp',
      '带动农户提高收入', 'drive farmers to raise incomes'),
+    ('等 closes the whole list before it', '强化|strengthen|v;金融|finance|np;物流|logistics|np;仓储|warehousing|np;'
+     '配套服务|supporting services|np', '强化金融、物流、仓储等配套服务',
+     'strengthen supporting services such as finance, logistics and warehousing'),
+    ('an action ending a list of nouns takes -ing', '创新|innovation|np;保障|guarantees|np;推动|promote|v;'
+     '实效|tangible results|np;下功夫|make efforts|vp', '在创新、保障、推动实效上下功夫',
+     'make efforts in innovation, guarantees and promoting tangible results'),
+    ('以 + a verb phrase opening a segment is a purpose', '加强|strengthen|v;协调|coordination|np;形成|form|v;'
+     '合力|synergy|np', '加强协调,以形成合力', 'strengthen coordination so as to form synergy'),
 ]
 
 
