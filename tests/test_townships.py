@@ -78,3 +78,11 @@ def test_autonomous_county_by_everyday_and_short_name(glossary):
 def test_autonomous_prefecture_by_everyday_name(glossary):
     assert "延边州" in place_index()[0]
     assert place_en("延边州", glossary) == "Yanbian Prefecture"
+
+
+@pytest.mark.parametrize(("zh", "en"), [("加快小城镇建设", "speed up the construction of small towns"),
+                                        ("推进新城镇建设", "advance the construction of new towns")])
+def test_township_named_by_a_common_word_is_no_place(zh, en):
+    # 小城镇 and 新城镇 are real townships; in a directive they are small towns and new towns.
+    assert "小城镇" in {name for name, _ in township_rows()}
+    assert render_clause(zh) == en

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..gazetteer import everyday_name, place_rows, township_names, township_rows
-from ..text.datafiles import load_tsv
+from ..text.datafiles import load_lines, load_tsv
 from ..text.han import is_han_text
 from .glossary import Glossary
 from .romanize import romanize_place
@@ -72,10 +72,10 @@ class _WithTownships(dict[str, list[str]]):
     never wanted for a city) are read only when asked for, so building the index stays cheap."""
 
     def __contains__(self, name: object) -> bool:
-        return dict.__contains__(self, name) or name in township_names()
+        return dict.__contains__(self, name) or is_township(name)
 
     def __getitem__(self, name: str) -> list[str]:
-        if dict.__contains__(self, name) or name not in township_names():
+        if dict.__contains__(self, name) or not is_township(name):
             return dict.__getitem__(self, name)
         return _township_parents()[name]
 
@@ -84,6 +84,18 @@ class _WithTownships(dict[str, list[str]]):
             return self[name]
         except KeyError:
             return default
+
+
+def is_township(name: str) -> bool:
+    """A township of the gazetteer by its full name, unless the name is an everyday phrase: 中心镇, 小城镇, 明星镇
+    are real townships, and in a report "central towns", "small towns", "star towns" far more often
+    (data/places/generic_names.txt)."""
+    return name in township_names() and name not in _generic_names()
+
+
+@cache
+def _generic_names() -> frozenset[str]:
+    return frozenset(load_lines("places/generic_names.txt"))
 
 
 @cache
@@ -96,7 +108,7 @@ def _township_parents() -> dict[str, list[str]]:
 
 def _township(text: str, glossary: Glossary) -> PlaceUnit | None:
     """A township by its full name as one unit: 月塘镇 -> (月塘, 镇), 喇叭沟门满族乡 -> (喇叭沟门, 乡, 满族)."""
-    if text not in township_names():
+    if not is_township(text):
         return None
     suffix = next((s for s in suffixes() if s.style == "unit" and text.endswith(s.zh)), None)
     if suffix is None or len(text) - len(suffix.zh) < MIN_NAME:
@@ -238,7 +250,7 @@ def is_known_unit(unit: PlaceUnit, glossary: Glossary) -> bool:
     """A unit whose name the gazetteer or the glossary's places list: never a common word or a person's name."""
     full, short = place_index()
     name = unit.name + "".join(unit.ethnic)
-    if unit.suffix is not None and name + unit.suffix.zh in township_names():
+    if unit.suffix is not None and is_township(name + unit.suffix.zh):
         return True
     places = glossary.with_category("place")
     if name in short or unit.name in places or unit.name in _autonomous_cores(frozenset(glossary.with_category("ethnic"))):
