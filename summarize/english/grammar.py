@@ -418,7 +418,7 @@ class Parser:
                 else:
                     continue
                 if en:
-                    self.put(i, j, "np", Item(1.0, en))
+                    self.put(i, j, "np", Item(1.0, en, post="place"))
 
     def _frame_instances(self) -> Iterator[tuple[int, int, Frame, list[tuple[str, str, int, int]]]]:
         text = self.text
@@ -554,6 +554,11 @@ class Parser:
                 return
             if len(a.split()) > 1 and a.split()[0].lower() in ("all", "various") and not right.counted:
                 put(i, j, "np", Item(cost + 0.4, f"{_the(b)} of {a}"))  # 各方积极性: the enthusiasm of all parties
+                return
+            if left.post == "place" and not right.counted and not right.parts and " of " not in b \
+                    and not b[:1].isupper() and not b[:1].isdigit() and not is_adjective(b.split()[-1]):
+                # A place before what belongs to it is its owner: Yuetang Town's economic and social development.
+                put(i, j, "np", Item(cost + 0.3, f"{a}'s {b}"))
                 return
             put(i, j, "np", Item(cost + 0.3 + (0.3 if right.counted else 0), f"{modifier(a)} {b}",
                                  counted=right.counted))

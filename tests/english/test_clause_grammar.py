@@ -217,6 +217,8 @@ CASES = [
      'make efforts in innovation, guarantees and promoting tangible results'),
     ('以 + a verb phrase opening a segment is a purpose', '加强|strengthen|v;协调|coordination|np;形成|form|v;'
      '合力|synergy|np', '加强协调,以形成合力', 'strengthen coordination so as to form synergy'),
+    ('a place before what belongs to it is its owner', '注入|inject|v;新动能|new momentum|np;发展|development|np',
+     '为枞阳县发展注入新动能', "inject new momentum into Zongyang County's development"),
 ]
 
 
