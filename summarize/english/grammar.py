@@ -1424,7 +1424,17 @@ def _tidy(text: str) -> str:
     text = re.sub(r"\b(\w+(?: \w+){0,3}) \1\b(?!-)", r"\1", text, flags=re.IGNORECASE)
     # A verb entry that ends in its own article (筑牢 "build a solid") meets an object that brings one too.
     text = re.sub(r"\b([Aa]n?)( \w+)? the\b", r"\1\2", text)
-    return text
+    # An adverb the verb already says (充分发挥: "fully give full play to") is said once.
+    return _adverb_said_once(text)
+
+
+def _adverb_said_once(text: str) -> str:
+    """An -ly adverb whose stem the next two words say again (充分发挥: "fully give full play to") is dropped."""
+    words = text.split(" ")
+    kept = [word for n, word in enumerate(words)
+            if not (word.endswith("ly") and len(word) > 4
+                    and {word[:-2], word[:-1]} & {w.lower() for w in words[n + 2:n + 3]})]
+    return " ".join(kept)
 
 
 def render_phrase(zh: str, phrasebook: Phrasebook | None = None, glossary: Glossary | None = None,

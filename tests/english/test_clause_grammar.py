@@ -270,6 +270,8 @@ def test_forms():
         ["higher", "better", "more efficient", "easier"]
     assert _tidy("with no no-go zones") == "with no no-go zones"  # not a repeat: the meaning would flip
     assert _tidy("advance advance projects") == "advance projects"
+    assert _tidy("fully give full play to their role") == "give full play to their role"  # 充分发挥
+    assert _tidy("deeply study the plan") == "deeply study the plan"
 
 
 def test_the_ing_form_keeps_a_clause_objects_verbs(tmp_path):
