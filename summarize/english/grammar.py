@@ -717,7 +717,8 @@ class Parser:
         elif lt == "P" and rt in ("np", "npL"):
             # A coverb's phrase is an adverbial after the verb phrase: 在X上下功夫 -> make efforts in X.
             put(i, j, "adv", Item(cost + 0.4, f"{a} {b}", post="P:" + text[i:k]))
-        elif lt == "vp" and rt == "adv" and right.post[2:] in _POSTVERBAL:
+        elif lt == "vp" and rt == "adv" and right.post[2:] in _POSTVERBAL \
+                and not text[i:k].endswith(tuple(_GERUND_OBJECT_VERBS)):  # 严禁在X施工: what is banned follows
             # A coverb phrase after the verb (落实到X, 集中于X, 投身在X): "implement ... in/to X".
             put(i, j, "vp", Item(cost + 0.3, f"{a} {b}"))
         elif lt in ("v", "v+") and rt in ("CONJ", "VCONJ") and text[k:j] in ("、", "和", "与", "并", "及"):

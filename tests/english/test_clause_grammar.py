@@ -219,6 +219,8 @@ CASES = [
      '合力|synergy|np', '加强协调,以形成合力', 'strengthen coordination so as to form synergy'),
     ('a place before what belongs to it is its owner', '注入|inject|v;新动能|new momentum|np;发展|development|np',
      '为枞阳县发展注入新动能', "inject new momentum into Zongyang County's development"),
+    ('a verb of prohibiting takes no place phrase after it', '严禁|strictly prohibit|v;严禁|strictly prohibit|vp;'
+     '大雨|heavy rain|np;施工|construction|np', '严禁在大雨施工', None),
 ]
 
 
