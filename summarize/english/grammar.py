@@ -1309,12 +1309,22 @@ def parse_segment(text: str, lex: Lexicon, glossary: Glossary,
                 continue
             subject = None
             subj = None
+            fronted = None
             if start > 0:
-                subj = Parser(text[:start], lex, glossary).parse()[start].get("np")
-                if subj is None:
+                before = Parser(text[:start], lex, glossary).parse()[start]
+                subj = before.get("np")
+                fronted = before.get("adv") if subj is None else None
+                if subj is None and fronted is None:
                     continue
-                subject = _finish(subj)
+                subject = _finish(subj) if subj is not None else None
             rest = Parser(text[end:], lex, glossary).parse()[n - end]
+            if fronted is not None:
+                # 防汛期间要加强值守: an adverbial before the modal frames the verb phrase (… during flood control).
+                found = _best(rest, ("vp",))
+                if found:
+                    options.append((found[1].cost + fronted.cost + 0.5, None, "vp",
+                                    _with_adverb(_finish(fronted), _finish(found[1]), True)))
+                continue
             verb = rest.get("v")
             if subject and subj is not None and verb is not None and not _agent(subject) \
                     and not subj.counted and not verb.en.endswith(_DANGLING[1:]):

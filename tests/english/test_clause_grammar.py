@@ -221,6 +221,8 @@ CASES = [
      '为枞阳县发展注入新动能', "inject new momentum into Zongyang County's development"),
     ('a verb of prohibiting takes no place phrase after it', '严禁|strictly prohibit|v;严禁|strictly prohibit|vp;'
      '大雨|heavy rain|np;施工|construction|np', '严禁在大雨施工', None),
+    ('an adverbial before the modal frames the verb phrase', '加强|strengthen|v;协调|coordination|np;'
+     '项目建设|project construction|np', '在项目建设中要加强协调', 'strengthen coordination in project construction'),
 ]
 
 
