@@ -203,8 +203,8 @@ CASES = [
      '吸引客商来陵县投资', 'attract investors to invest in Ling County'),
     ('a participle after a place phrase follows its noun', '解决|solve|v;困难|difficulties|np;存在|existing|np;'
      '过程|the process|np', '解决过程中存在的困难', 'solve the difficulties existing in the process'),
-    ('a support verb before a verb with no noun reading drops out', '跟踪|follow up on|v;督办|supervise|v;'
-     '任务|tasks|np', '对任务进行跟踪、督办', 'follow up on and supervise tasks'),
+    ('a support verb before a verb with no noun reading drops out', '盯紧|keep a close eye on|v;督办|supervise|v;'
+     '任务|tasks|np', '对任务进行盯紧、督办', 'keep a close eye on and supervise tasks'),
     ('what 对 introduces is the object of a bare verb', '督办|supervise|v;任务进展|task progress|np',
      '对任务进展督办', 'supervise task progress'),
     ('带动 is a pivot verb', '带动|drive|v;农户|farmers|np;提高收入|raise incomes|vp',
