@@ -676,6 +676,11 @@ class Parser:
                 # verb (宣传推介: publicize and promote, never "promote publicity").
                 put(i, j, "vp", Item(left.cost + verb.cost + 0.5,
                                      f"{_finish(verb)} {with_article(a, left)} {verb.post}".strip()))
+        elif lt == "v" and rt == "vp" and text[i:k] in _LIGHT_VERBS and not left.post \
+                and (deverbal := self._deverbal_object(k, j)) is not None:
+            # 加快培育新兴产业: a support verb before verb + object takes the verb's noun, and the object with "of"
+            # (speed up the cultivation of emerging industries), never a compound ("cultivation emerging industries").
+            put(i, j, "vp", Item(left.cost + deverbal.cost + 0.2, f"{a} {deverbal.en}"))
         elif lt == "v" and rt in ("v", "vp") and text[i:k] in _GERUND_OBJECT_VERBS:
             # 禁止克扣工资: prohibit withholding wages (the verb after is what is stopped).
             put(i, j, rt, Item(cost + 0.1, f"{a} {gerund(b)}", post=right.post))
@@ -839,6 +844,28 @@ class Parser:
                 return  # parallel items share their shape: 项目[早建成、早投产], never [project early completion], early ...
             put(i, j, rt, Item(cost + 0.05, join_list(parts), parts))
 
+    @staticmethod
+    def _head_word(np: str) -> str:
+        last = np.split()[-1].lower()
+        return singular_noun(last) or last
+
+    def _deverbal_object(self, k: int, j: int) -> Item | None:
+        """text[k:j] as a verb with a one-word noun reading and its object: "the cultivation of emerging industries";
+        None where the span is itself a common word or the object is a verb too (督导考核: supervision and assessment)."""
+        text = self.text
+        if text[k:j] in _boundary_words():
+            return None
+        for m in range(k + 2, j - 1):
+            verb, noun, obj = self.cells[k][m].get("v"), self.cells[k][m].get("np"), self.cells[m][j].get("np")
+            if verb is None or noun is None or obj is None or text[k:m] not in self.lex.words \
+                    or "v" in self.cells[m][j] \
+                    or " " in noun.en or noun.parts or obj.counted or only_adjective(_finish(obj)) \
+                    or not noun.en.endswith(_DEVERBAL_SUFFIXES) \
+                    or self._head_word(_finish(obj)) in _COMPOUND_HEADS:
+                continue
+            return Item(noun.cost + obj.cost, f"the {noun.en} of {with_article(_finish(obj), obj)}")
+        return None
+
     def _participle(self, i: int, k: int) -> str | None:
         """A transitive verb alone before 的 modifies the noun as its object: its past participle
         ("encountered", "planned"), the rest of its English kept ("carried out")."""
@@ -923,6 +950,8 @@ _GERUND_MODIFIER_HEADS = frozenset(_rules()["gerund_modifier_heads"])
 _NUMBERED_BODY = re.compile(r"(\d+(?:st|nd|rd|th) [a-z ]+ of the \d+(?:st|nd|rd|th) )")
 _UNIT_WORDS: dict[str, str] = _rules()["body_owner_units"]
 _PLAN_VERBS = ("plan to ", "strive to ", "aim to ")
+_DEVERBAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ing", "ure", "al", "sis")
+_COMPOUND_HEADS = frozenset(_rules()["compound_heads"])
 # The list mark between single administrative unit words (省、市、县): they run together as one modifier.
 _UNIT_LIST_MARK = re.compile(f"(?<=[{_rules()['admin_run_units']}])、(?=[{_rules()['admin_run_units']}]"
                              f"(?:[^{_rules()['admin_run_units']}]|$))")

@@ -223,6 +223,10 @@ CASES = [
      '大雨|heavy rain|np;施工|construction|np', '严禁在大雨施工', None),
     ('an adverbial before the modal frames the verb phrase', '加强|strengthen|v;协调|coordination|np;'
      '项目建设|project construction|np', '在项目建设中要加强协调', 'strengthen coordination in project construction'),
+    ('a support verb before verb + object takes the noun with of', '加快|speed up|v;培育|foster|v;培育|cultivation|np;'
+     '新兴产业|emerging industries|np', '加快培育新兴产业', 'speed up the cultivation of emerging industries'),
+    ('a head noun after a verb noun stays a compound', '加强|strengthen|v;管理|manage|v;管理|management|np;'
+     '制度|systems|np', '加强管理制度', 'strengthen management systems'),
 ]
 
 
