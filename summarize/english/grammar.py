@@ -371,7 +371,8 @@ class Parser:
         text, n = self.text, len(self.text)
         for i in range(n):
             for j in range(i + 2, min(n, i + MAX_CHARS) + 1):
-                if "np" not in self.lex.words.get(text[i:j], {}) and (en := single_sense_noun(text[i:j])):
+                if "np" not in self.lex.words.get(text[i:j], {}) and (en := single_sense_noun(text[i:j])) \
+                        and not en[:1].isupper():  # a capitalized sense is a name (新军 "New Army"), never a guess
                     self.put(i, j, "np", Item(1.2, en))
 
     def _numbers(self) -> None:
@@ -560,8 +561,12 @@ class Parser:
                 # A place before what belongs to it is its owner: Yuetang Town's economic and social development.
                 put(i, j, "np", Item(cost + 0.3, f"{a}'s {b}"))
                 return
-            put(i, j, "np", Item(cost + 0.3 + (0.3 if right.counted else 0), f"{modifier(a)} {b}",
-                                 counted=right.counted))
+            # A verb's noun before a noun that is no compound head is more likely the verb and its object
+            # (谋划论证项目: plan and evaluate projects, not "plan evaluation projects").
+            verbal = "v" in self.cells[i][k] and " " not in a and a.endswith(_DEVERBAL_SUFFIXES) \
+                and self._head_word(b) not in _COMPOUND_HEADS
+            put(i, j, "np", Item(cost + 0.3 + (0.3 if right.counted else 0) + (0.5 if verbal else 0),
+                                 f"{modifier(a)} {b}", counted=right.counted))
         elif lt == "np" and rt == "PAREN" and not left.parts:
             article, _, rest = a.partition(" ")
             if article.lower() in ("the", "a", "an") and rest:

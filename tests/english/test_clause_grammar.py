@@ -227,6 +227,8 @@ CASES = [
      '新兴产业|emerging industries|np', '加快培育新兴产业', 'speed up the cultivation of emerging industries'),
     ('a head noun after a verb noun stays a compound', '加强|strengthen|v;管理|manage|v;管理|management|np;'
      '制度|systems|np', '加强管理制度', 'strengthen management systems'),
+    ('a verb noun before a non-head noun is the verb and its object', '谋划|plan|v;论证|evaluate|v;'
+     '论证|evaluation|np;项目|projects|np', '谋划论证项目', 'plan and evaluate projects'),
 ]
 
 
