@@ -498,6 +498,8 @@ class Parser:
                 # issues and difficulties, 紧迫感责任感; so are two that share a first one (大发展大跨越).
                 put(i, j, "np", Item(cost + 0.25, f"{a} and {b}", (a, b)))
                 return
+            if " such as " in b and "等" in text[k:j]:
+                return  # the list before 等 starts where its first item does: nothing before it modifies the list
             if a == "a new round of" and b.startswith("the ") and " of " in b and not right.parts:
                 put(i, j, "np", Item(cost + 0.2, f"a new {b[4:]}"))  # 新一轮X高潮: a new upsurge of X
                 return
@@ -563,7 +565,7 @@ class Parser:
                 return
             # A verb's noun before a noun that is no compound head is more likely the verb and its object
             # (谋划论证项目: plan and evaluate projects, not "plan evaluation projects").
-            verbal = "v" in self.cells[i][k] and " " not in a and a.endswith(_DEVERBAL_SUFFIXES) \
+            verbal = "v" in self.cells[i][k] and " " not in a and not is_adjective(a) \
                 and self._head_word(b) not in _COMPOUND_HEADS
             put(i, j, "np", Item(cost + 0.3 + (0.3 if right.counted else 0) + (0.5 if verbal else 0),
                                  f"{modifier(a)} {b}", counted=right.counted))
@@ -1054,6 +1056,9 @@ def gerund(vp: str) -> str:
     verb, _, rest = vp.partition(" ")
     if rest and (verb in ("not", "never") or verb in _PREVERBAL or word_classes(verb) == {"ADV"}):
         return f"{verb} {gerund(rest)}"  # not being interrupted, already grasping: never "alreadying"
+    if rest.startswith("and ") and (second := rest[4:].split(" ")[0]) in english_verbs() \
+            and "VERB" in word_classes(second) and second not in _AUXILIARIES:
+        rest = f"and {gerund(rest[4:])}"  # one entry of two verbs (组织实施 "organize and implement"): both take -ing
     if (known := present_participle(verb)) is not None:
         return f"{known} {rest}".strip()
     if verb.endswith("ie"):
@@ -1086,6 +1091,11 @@ def gerund_phrase(vp: str, verbs: frozenset[str], adverbs: frozenset[str] = froz
         if opens and not adverb and token in verbs and token not in _PREPOSITIONS and n + 1 < len(tokens) and not token.endswith(","):
             out.append(gerund(token))
             opens = False
+            continue
+        if token.endswith(",") and token[:-1] in verbs and n >= 2 and out[-1] == "and" \
+                and out[-2].endswith("ing") and tokens[n - 2] in verbs:
+            out.append(gerund(token[:-1]) + ",")  # "organizing and implement," is one pair of verbs
+            opens = True
             continue
         out.append(token)
         opens = token in ("and", "further") or token.endswith(",") or (opens and adverb)

@@ -229,6 +229,9 @@ CASES = [
      '制度|systems|np', '加强管理制度', 'strengthen management systems'),
     ('a verb noun before a non-head noun is the verb and its object', '谋划|plan|v;论证|evaluate|v;'
      '论证|evaluation|np;项目|projects|np', '谋划论证项目', 'plan and evaluate projects'),
+    ('nothing before a list closed by 等 modifies the list', '组织好|organize|v;专题|special|np;推介|promotion|np;'
+     '洽谈会|business fair|np;活动|activities|np', '组织好洽谈会、专题推介等活动',
+     'organize activities such as business fair and special promotion'),
 ]
 
 
@@ -282,6 +285,7 @@ def test_forms():
     assert _tidy("advance advance projects") == "advance projects"
     assert _tidy("fully give full play to their role") == "give full play to their role"  # 充分发挥
     assert _tidy("deeply study the plan") == "deeply study the plan"
+    assert gerund("organize and implement plans") == "organizing and implementing plans"  # one entry, two verbs
 
 
 def test_the_ing_form_keeps_a_clause_objects_verbs(tmp_path):
