@@ -517,7 +517,8 @@ class Parser:
             if b in _ADJECTIVE_NOUNS and " " not in b and " of " not in a and not left.counted:
                 # 农村经济: the adjective of a noun word heads as its noun (rural economy).
                 put(i, j, "np", Item(cost + 0.3, f"{modifier(a)} {_ADJECTIVE_NOUNS[b].removeprefix('the ')}"))
-            if b.startswith("the ") or " of " in a or " that " in a or " worth " in a or only_adjective(b) \
+            if b.startswith("the ") or " of " in a or " that " in a or " worth " in a or " in " in a \
+                    or only_adjective(b) \
                     or b.endswith(" of") \
                     or right.post == "purpose" or (right.parts and only_adjective(b.split()[0])) \
                     or (_named(b) and a.split()[-1].islower() and not left.counted) \
