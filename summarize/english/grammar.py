@@ -1379,6 +1379,9 @@ def parse_segment(text: str, lex: Lexicon, glossary: Glossary,
             found = _best(rest, ("vp", "S"))
             if found is None and (bare := _without_object(rest.get("v"))) is not None:
                 found = ("vp", Item(rest["v"].cost + 0.9, bare))
+            if found is None and subj is None and "adv" in rest:
+                # 要举全县之力, 加快推进…: a modal before an adverbial alone frames the next segment's verb phrase.
+                options.append((rest["adv"].cost + 0.5, None, "adv", _finish(rest["adv"])))
             if found:
                 # The subject's own cost counts: a long topic that names no actor is not made the doer; nor is one
                 # before a bare transitive verb (重点项目要加快推进: speed up key projects, not "key projects should

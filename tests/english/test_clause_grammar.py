@@ -232,6 +232,9 @@ CASES = [
     ('nothing before a list closed by 等 modifies the list', '组织好|organize|v;专题|special|np;推介|promotion|np;'
      '洽谈会|business fair|np;活动|activities|np', '组织好洽谈会、专题推介等活动',
      'organize activities such as business fair and special promotion'),
+    ('a modal before an adverbial alone frames the next verb phrase', '举全县之力|with the strength of the county|adv;'
+     '加快|speed up|v;项目建设|project construction|np', '要举全县之力,加快项目建设',
+     'speed up project construction with the strength of the county'),
 ]
 
 
