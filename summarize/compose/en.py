@@ -195,8 +195,8 @@ def build_summary(*, date: str | None, place: str | None, event_type: str, event
         # News register: "On September 4, the Gangu County Party Committee held a standing committee meeting
         # presided over by County Party Secretary Jia Zhonghui."
         head, of, organ = event.rpartition(" of the ")
-        if of and organ[:1].isupper() and not organizer:
-            event, organizer = head, organ
+        if of and organ[:1].isupper() and not organizer and " and " not in head:
+            event, organizer = head, organ  # never the organ of only the last of joint events (暨)
         host = _host(organizer, place) or place or "local officials"
         chairs = by_role["presided"]
         sentences.append(config["opening_presided"].format(when=when, host=host, event=with_article(event),

@@ -500,6 +500,8 @@ class Parser:
                 return
             if " such as " in b and "等" in text[k:j]:
                 return  # the list before 等 starts where its first item does: nothing before it modifies the list
+            if _COUNT_INSIDE.search(b) and not left.counted:
+                return  # a count comes first in English: never "Xiushan 2019 21 key projects"
             if a == "a new round of" and b.startswith("the ") and " of " in b and not right.parts:
                 put(i, j, "np", Item(cost + 0.2, f"a new {b[4:]}"))  # 新一轮X高潮: a new upsurge of X
                 return
@@ -559,8 +561,9 @@ class Parser:
             if len(a.split()) > 1 and a.split()[0].lower() in ("all", "various") and not right.counted:
                 put(i, j, "np", Item(cost + 0.4, f"{_the(b)} of {a}"))  # 各方积极性: the enthusiasm of all parties
                 return
-            if left.post == "place" and not right.counted and not right.parts and " of " not in b \
-                    and not b[:1].isupper() and not b[:1].isdigit() and not is_adjective(b.split()[-1]):
+            if left.post == "place" and a.endswith(_UNIT_ENDINGS) and not right.counted and not right.parts \
+                    and " of " not in b and " the " not in b and not re.search(r"[A-Z\d]", b) \
+                    and not is_adjective(b.split()[-1]):
                 # A place before what belongs to it is its owner: Yuetang Town's economic and social development.
                 put(i, j, "np", Item(cost + 0.3, f"{a}'s {b}"))
                 return
@@ -958,6 +961,13 @@ _GERUND_MODIFIER_HEADS = frozenset(_rules()["gerund_modifier_heads"])
 _NUMBERED_BODY = re.compile(r"(\d+(?:st|nd|rd|th) [a-z ]+ of the \d+(?:st|nd|rd|th) )")
 _UNIT_WORDS: dict[str, str] = _rules()["body_owner_units"]
 _PLAN_VERBS = ("plan to ", "strive to ", "aim to ")
+# A count inside a noun phrase: not a year, not an amount or measure (500 million yuan, 100-day, 30%).
+_COUNT_INSIDE = re.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?![\w.,%-]| (?:million|billion|trillion|"
+                           r"thousand|yuan|mu|hectares|square|kilometers|meters|tons|kilowatts|households|km))")
+# A place owns what follows it only by its full name (Zongyang County's development; never "Gucheng's communities" in
+# a project's name).
+_UNIT_ENDINGS = (" County", " Town", " District", " City", " Province", " Prefecture", " Township", " Subdistrict",
+                 " Banner", " League", " Region")
 _DEVERBAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ing", "ure", "al", "sis")
 _COMPOUND_HEADS = frozenset(_rules()["compound_heads"])
 # The list mark between single administrative unit words (省、市、县): they run together as one modifier.
