@@ -31,9 +31,9 @@ summarize eval --suite dev --baseline lead -q \
   --fail-under officials.role_accuracy=0.92 --fail-under officials.name_en_exact=0.98 \
   --fail-under projects.f1=0.75 --fail-under campaigns.f1=0.85 \
   --fail-under summary_zh.rougeL=0.5 --beat lead:summary_zh.rougeL=0.05 \
-  --fail-under summary_en.chrf=0.42 --fail-under title_en.chrf=0.72 \
+  --fail-under summary_en.chrf=0.425 --fail-under title_en.chrf=0.72 \
   --fail-over faithfulness.unsupported_share=0
 
 echo "gate: dev directive clauses (English renderer)"
 summarize eval --clauses dev -q \
-  --fail-under clauses.coverage=0.62 --fail-under clauses.chrf=0.62 --fail-over clauses.flagged=0
+  --fail-under clauses.coverage=0.69 --fail-under clauses.chrf=0.63 --fail-over clauses.flagged=0
