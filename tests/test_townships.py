@@ -52,7 +52,7 @@ def test_township_by_full_name(zh, en, glossary):
 
 def test_township_renders_inside_a_clause():
     assert render_clause("让老百姓共享月塘镇经济社会发展成果") == \
-        "let ordinary people share in Yuetang Town economic and social development achievements"
+        "let ordinary people share in Yuetang Town's economic and social development achievements"
     assert render_clause("加快月塘镇建设") == "speed up the construction of Yuetang Town"
     assert "Dongfeng Township" in (render_clause("支持东风乡发展特色产业") or "")
 
