@@ -625,6 +625,8 @@ class Parser:
             put(i, j, "adv", Item(cost, a, post=left.post))
         elif lt == "v" and rt == "np":
             b = _as_noun(b) if not right.parts else b  # 推动经济: push the economy
+            if b in _QUALITY_NOUNS and not right.parts and j - k >= 2 and text[k:j] in self.lex.words:
+                b = _QUALITY_NOUNS[b]  # 取得成功: achieve success (a word, never one character read as a quality)
             # An adjective is no object (never "promote modern"), nor is a quantifier ("plan a number of"). A verb
             # used as a noun is the object of a support verb (加强管理); after another verb the two are first a pair
             # (分析研究: analyze and study), so that reading costs more.
@@ -936,6 +938,7 @@ _BARE_INFINITIVE: dict[str, str] = _rules()["bare_infinitive"]
 _LIGHT_VERBS = frozenset(_rules()["light_verbs"])
 _ADJECTIVE_NOUNS: dict[str, str] = _rules()["adjective_nouns"]
 _ADJECTIVES_LONGEST_FIRST = tuple(sorted(_ADJECTIVE_NOUNS, key=len, reverse=True))
+_QUALITY_NOUNS: dict[str, str] = _rules()["quality_nouns"]
 _NOMINAL_ONLY_VERBS = frozenset(_rules()["nominal_only_verbs"])
 _GERUND_OBJECT_VERBS = frozenset(_rules()["gerund_object_verbs"])
 

@@ -235,6 +235,10 @@ CASES = [
     ('a modal before an adverbial alone frames the next verb phrase', '举全县之力|with the strength of the county|adv;'
      '加快|speed up|v;项目建设|project construction|np', '要举全县之力,加快项目建设',
      'speed up project construction with the strength of the county'),
+    ('an adjective alone as an object is its quality noun', '取得|achieve|v;成功|successful|np',
+     '取得成功', 'achieve success'),
+    ('an adjective is never a subject as its quality noun', '完成|complete|v;圆整|successful|np;任务|tasks|np',
+     '圆整完成任务', None),
 ]
 
 
