@@ -730,6 +730,9 @@ class Parser:
             put(i, j, "vp", Item(cost + 1.0, f"{a} to {b}"))
         elif lt == "np" and rt == "LOC":
             put(i, j, "npL", Item(cost + 0.1, a))  # 在项目建设上: the postposition closes the phrase
+        elif lt == "adv" and rt == "LOC" and text[k:j] == "上" and i > 0 and text[i - 1] == "在" \
+                and (quality := _QUALITY_NOUNS.get(a.removesuffix("ly"))) is not None:
+            put(i, j, "npL", Item(cost + 0.3, quality))  # 在精准上下功夫: make efforts on precision
         elif lt == "P" and rt == "adv" and b.startswith(("by ", "before ")) and text[i:k] in _DEADLINE_COVERBS:
             put(i, j, "adv", Item(cost, b, post=right.post))  # 在6月底前: by the end of June
         elif lt == "P" and rt in ("np", "npL"):
