@@ -239,8 +239,8 @@ CASES = [
      '取得成功', 'achieve success'),
     ('an adjective is never a subject as its quality noun', '完成|complete|v;圆整|successful|np;任务|tasks|np',
      '圆整完成任务', None),
-    ('a manner word between 在 and 上 is its quality', '精细|precisely|adv;下功夫|make efforts|vp',
-     '在精细上下功夫', 'make efforts in precision'),
+    ('a manner word between 在 and 上 is its quality', '准精|precisely|adv;下功夫|make efforts|vp',
+     '在准精上下功夫', 'make efforts in precision'),
 ]
 
 
