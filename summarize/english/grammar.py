@@ -729,6 +729,8 @@ class Parser:
             # never a composed verb phrase ("win major projects to attract ...").
             put(i, j, "vp", Item(cost + 1.0, f"{a} to {b}"))
         elif lt == "np" and rt == "LOC":
+            if i > 0 and text[i - 1] == "在" and a in _QUALITY_NOUNS and text[k:j] == "上":
+                a = _QUALITY_NOUNS[a]  # 在精细上: in precision, never "in meticulous"
             put(i, j, "npL", Item(cost + 0.1, a))  # 在项目建设上: the postposition closes the phrase
         elif lt == "adv" and rt == "LOC" and text[k:j] == "上" and i > 0 and text[i - 1] == "在" \
                 and (quality := _QUALITY_NOUNS.get(a.removesuffix("ly"))) is not None:
