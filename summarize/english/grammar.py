@@ -649,6 +649,8 @@ class Parser:
         elif lt == "v" and rt == "s" and (template := _pivot_template(text[i:k], a)) and right.subj:
             # Pivot verbs (before the clause verbs): 引导企业加大投入 -> "guide enterprises to increase investment";
             # a list of verbs ending in one: 安排督促X解决 -> "arrange and urge X to solve".
+            if text[i:k] in _AGENT_PIVOTS and not _agent(right.subj):
+                return  # 加快企业复工: get enterprises to resume work faster; never "get modernization to build ..."
             if right.pred.startswith(("is ", "are ")):  # a state: 让群众满意 -> make the people satisfied
                 if text[i:k] not in _CAUSATIVE_VERBS or template != _PIVOT[text[i:k]]:
                     return
@@ -937,6 +939,7 @@ _TO_GERUND = frozenset(_rules()["to_gerund"])
 _PREVERBAL = frozenset(_rules()["preverbal_first_words"])
 _POSTVERBAL = frozenset(_rules()["postverbal_coverbs"])
 _PIVOT: dict[str, str] = _rules()["pivot"]
+_AGENT_PIVOTS = frozenset(_rules()["agent_pivots"])
 _PURPOSE_HEADS: dict[str, str] = _rules()["purpose_heads"]
 _MOVABLE_PREPOSITIONS = frozenset({"on", "to", "in", "into", "with", "at"})
 _BARE_INFINITIVE: dict[str, str] = _rules()["bare_infinitive"]

@@ -241,6 +241,8 @@ CASES = [
      '圆整完成任务', None),
     ('a manner word between 在 and 上 is its quality', '准精|precisely|adv;下功夫|make efforts|vp',
      '在准精上下功夫', 'make efforts in precision'),
+    ('加快 + a clause naming who acts is a pivot', '企业|enterprises|np;复工复产|resume work and production|vp',
+     '加快企业复工复产', 'get enterprises to resume work and production faster'),
 ]
 
 
