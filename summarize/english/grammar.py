@@ -234,7 +234,7 @@ _CLOSED_CLASSES = (
     ("complements", "RES", ""), ("list_end", "ETC", ""), ("coverbs", "P", None), ("disposal", "BA", ""),
     ("postpositions", "LOC", ""), ("negation", "NEG", None), ("purpose", "PURP", "to"),
     ("determiners", "DET", None), ("approximations", "APPROX", None), ("basis_suffixes", "HUA", ""),
-    ("postposed_adverbs", "ADVP", None), ("difficulty", "NAN", ""),
+    ("postposed_adverbs", "ADVP", None), ("difficulty", "NAN", ""), ("prospective", "PROS", ""),
 )
 # Marks the "and" of a clause object (确保项目快签约、快开工) so the -ing pass leaves its verbs alone; removed
 # before any text leaves the grammar.
@@ -795,6 +795,13 @@ class Parser:
             else:  # every verb of a list takes -ing: focusing on projects and pushing projects forward
                 put(i, j, "vpDE", Item(cost + 0.1, join_list([gerund(p) for p in left.parts]) if left.parts
                                        else gerund(a), post="of"))
+        elif lt == "PROS" and rt in ("v", "vp") and not right.parts:
+            if rt == "v" and (done := self._participle(k, j)) is not None:
+                put(i, j, "vpPROS", Item(cost + 0.2, f"to be {done}"))  # 拟观摩: to be observed
+            elif rt == "vp" and "v" not in self.cells[k][j]:
+                put(i, j, "vpPROS", Item(cost + 0.3, f"planned to {b}"))  # 拟开工: planned to start construction
+        elif lt == "vpPROS" and rt == "np" and not right.counted and not _adjectival(b):
+            put(i, j, "np", Item(cost + 0.2, f"{b} {a}"))  # (the) projects to be observed
         elif lt == "npL" and rt == "vpDE" and not right.post and not left.post:
             put(i, j, "vpDE", Item(cost + 0.3, f"{b} in {a}"))  # 在建设中遇到的: encountered in construction
         elif lt == "npL" and rt == "npDE" and b.endswith("ing") and " " not in b and not left.post:

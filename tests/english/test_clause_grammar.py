@@ -243,6 +243,8 @@ CASES = [
      '在准精上下功夫', 'make efforts in precision'),
     ('加快 + a clause naming who acts is a pivot', '企业|enterprises|np;复工复产|resume work and production|vp',
      '加快企业复工复产', 'get enterprises to resume work and production faster'),
+    ('拟 + a verb before a noun is what is planned for it', '推进|advance|v;观摩|observe|v;项目|projects|np',
+     '推进拟观摩项目', 'advance projects to be observed'),
 ]
 
 
