@@ -235,6 +235,7 @@ _CLOSED_CLASSES = (
     ("postpositions", "LOC", ""), ("negation", "NEG", None), ("purpose", "PURP", "to"),
     ("determiners", "DET", None), ("approximations", "APPROX", None), ("basis_suffixes", "HUA", ""),
     ("postposed_adverbs", "ADVP", None), ("difficulty", "NAN", ""), ("prospective", "PROS", ""),
+    ("immediately", "JI", ""),
 )
 # Marks the "and" of a clause object (确保项目快签约、快开工) so the -ing pass leaves its verbs alone; removed
 # before any text leaves the grammar.
@@ -795,6 +796,10 @@ class Parser:
             else:  # every verb of a list takes -ing: focusing on projects and pushing projects forward
                 put(i, j, "vpDE", Item(cost + 0.1, join_list([gerund(p) for p in left.parts]) if left.parts
                                        else gerund(a), post="of"))
+        elif lt == "vp" and rt == "JI" and not left.parts and text[i:k] in self.lex.words:
+            put(i, j, "vpJI", Item(cost + 0.1, a))
+        elif lt == "vpJI" and rt == "vp" and not right.parts and (after := _nominal(a) or gerund(a)):
+            put(i, j, "vp", Item(cost + 0.3, f"{b} immediately after {after}"))  # 签约即开工
         elif lt == "PROS" and rt in ("v", "vp") and not right.parts:
             if rt == "v" and (done := self._participle(k, j)) is not None:
                 put(i, j, "vpPROS", Item(cost + 0.2, f"to be {done}"))  # 拟观摩: to be observed

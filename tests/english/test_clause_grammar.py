@@ -245,6 +245,8 @@ CASES = [
      '加快企业复工复产', 'get enterprises to resume work and production faster'),
     ('拟 + a verb before a noun is what is planned for it', '推进|advance|v;观摩|observe|v;项目|projects|np',
      '推进拟观摩项目', 'advance projects to be observed'),
+    ('即 between two verb phrases: the second at once', '竣工|complete construction|vp;投产|go into production|vp',
+     '竣工即投产', 'go into production immediately after completing construction'),
 ]
 
 
