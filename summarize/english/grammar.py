@@ -348,7 +348,9 @@ class Parser:
         boundaries = _boundary_words()
 
         def is_word(span: str) -> bool:
-            return span in words or span in boundaries
+            # A one-character verb and its postverbal coverb (放到, 落实在) are two words of the grammar, not one.
+            return span in words or (span in boundaries and not (
+                len(span) == 2 and span[1] in _POSTVERBAL and "v" in words.get(span[0], {})))
 
         big = n + 1
         ahead = [0] + [big] * n  # fewest words for text[:i]
@@ -745,7 +747,10 @@ class Parser:
             put(i, j, "adv", Item(cost + 0.4, f"{a} {b}", post="P:" + text[i:k]))
         elif lt == "vp" and rt == "adv" and right.post[2:] in _POSTVERBAL \
                 and not text[i:k].endswith(tuple(_GERUND_OBJECT_VERBS)):  # 严禁在X施工: what is banned follows
-            # A coverb phrase after the verb (落实到X, 集中于X, 投身在X): "implement ... in/to X".
+            # A coverb phrase after the verb (落实到X, 集中于X, 投身在X): "implement ... in/to X"; 到X上 is "on X"
+            # (把精力放到项目上: put energy on projects).
+            if right.post == "P:到" and text[j - 1] == "上" and b.startswith("to "):
+                b = f"on {b[3:]}"
             put(i, j, "vp", Item(cost + 0.3, f"{a} {b}"))
         elif lt in ("v", "v+") and rt in ("CONJ", "VCONJ") and text[k:j] in ("、", "和", "与", "并", "及"):
             put(i, j, "v+", Item(cost, a, (*(left.parts or (a,)),), post=left.post))

@@ -247,6 +247,8 @@ CASES = [
      '推进拟观摩项目', 'advance projects to be observed'),
     ('即 between two verb phrases: the second at once', '竣工|complete construction|vp;投产|go into production|vp',
      '竣工即投产', 'go into production immediately after completing construction'),
+    ('a one-character verb and its postverbal coverb are two words; 到X上 is on X', '放|put|v;精力|energy|np;'
+     '项目|projects|np', '把精力放到项目上', 'put energy on projects'),
 ]
 
 
