@@ -1,4 +1,5 @@
-"""Township-level gazetteer (data/places/townships.tsv) and the everyday names of autonomous areas in English."""
+"""Township-level gazetteer (data/places/townships.tsv), the everyday names of autonomous areas and regions named by
+provinces' abbreviations (data/places/province_abbreviations.tsv) in English."""
 
 from __future__ import annotations
 
@@ -86,3 +87,20 @@ def test_township_named_by_a_common_word_is_no_place(zh, en):
     # 小城镇 and 新城镇 are real townships; in a directive they are small towns and new towns.
     assert "小城镇" in {name for name, _ in township_rows()}
     assert render_clause(zh) == en
+
+
+@pytest.mark.parametrize(("zh", "en"), [("加快建成渝东南重要门户", "speed up and complete southeastern Chongqing's important gateway"),
+                                        ("加强川西生态保护", "strengthen western Sichuan's ecological protection"),
+                                        ("推动湘赣边发展", "promote the Hunan-Jiangxi border area's development")])
+def test_region_named_by_a_province_abbreviation(zh, en):
+    assert render_clause(zh) == en
+
+
+def test_region_named_by_a_province_abbreviation_is_supported_by_the_verifier():
+    from summarize.api import clean_text
+    from summarize.grounding.verifier import find_unsupported
+
+    said = "The meeting called for building the important gateway of southeastern Chongqing."
+    assert find_unsupported(said, clean_text("县委召开常委会议。会议要求，加快建成渝东南重要门户。\n"), "en") == []
+    flagged = find_unsupported(said, clean_text("县委召开常委会议。会议要求，加快建成重要门户。\n"), "en")
+    assert [f["text"] for f in flagged] == ["Chongqing"]

@@ -406,7 +406,11 @@ class Parser:
 
     def _places(self) -> None:
         """Gazetteer places only: a common word or a person's name never becomes a place."""
-        from .places import place_en, place_index, place_name_en
+        from .places import place_en, place_index, place_name_en, regional_names
+
+        for start, end, en in regional_names(self.text, self.glossary):
+            if self.text[start:end] not in self.lex.words:
+                self.put(start, end, "np", Item(1.0, en, post="region"))
 
         full, short = place_index()
         text, n = self.text, len(self.text)
@@ -564,7 +568,8 @@ class Parser:
             if len(a.split()) > 1 and a.split()[0].lower() in ("all", "various") and not right.counted:
                 put(i, j, "np", Item(cost + 0.4, f"{_the(b)} of {a}"))  # 各方积极性: the enthusiasm of all parties
                 return
-            if left.post == "place" and a.endswith(_UNIT_ENDINGS) and not right.counted and not right.parts \
+            if (left.post == "region" or left.post == "place" and a.endswith(_UNIT_ENDINGS)) \
+                    and not right.counted and not right.parts \
                     and " of " not in b and " the " not in b and not re.search(r"[A-Z\d]", b) \
                     and not is_adjective(b.split()[-1]):
                 # A place before what belongs to it is its owner: Yuetang Town's economic and social development.

@@ -9,6 +9,7 @@ Autonomous County).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -266,3 +267,37 @@ def known_place_en(text: str, glossary: Glossary, joiner: str = ", ", unit_word:
     if not units or not all(is_known_unit(u, glossary) for u in units):
         return None
     return place_en(text, glossary, joiner=joiner, unit_word=unit_word, add_parent=add_parent)
+
+
+# Parts of a region named by direction after a province's abbreviation (渝东南: southeastern Chongqing).
+_DIRECTIONS = {"东南": "southeastern", "东北": "northeastern", "西南": "southwestern", "西北": "northwestern",
+               "东": "eastern", "西": "western", "南": "southern", "北": "northern", "中": "central"}
+
+
+@cache
+def _abbreviations() -> dict[str, str]:
+    return {abbr: province for _, (abbr, province) in load_tsv("places/province_abbreviations.tsv",
+                                                                ("abbreviation", "province"))}
+
+
+@cache
+def _regional_pattern() -> re.Pattern[str]:
+    abbreviations = "".join(_abbreviations())
+    directions = "|".join(sorted(_DIRECTIONS, key=len, reverse=True))
+    return re.compile(f"([{abbreviations}])({directions})(?:部|地区)?|([{abbreviations}])([{abbreviations}])边(?:区|地区)?")
+
+
+def regional_names(text: str, glossary: Glossary) -> list[tuple[int, int, str]]:
+    """Regions named by provinces' abbreviations (data/places/province_abbreviations.tsv): 渝东南 -> "southeastern
+    Chongqing", 湘赣边 -> "the Hunan-Jiangxi border area", as (start, end, English)."""
+    found = []
+    for m in _regional_pattern().finditer(text):
+        if m.group(1):
+            province = glossary.en(_abbreviations()[m.group(1)])
+            if province:
+                found.append((m.start(), m.end(), f"{_DIRECTIONS[m.group(2)]} {province}"))
+        else:
+            first, second = (glossary.en(_abbreviations()[m.group(k)]) for k in (3, 4))
+            if first and second and first != second:
+                found.append((m.start(), m.end(), f"the {first}-{second} border area"))
+    return found

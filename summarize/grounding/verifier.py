@@ -207,10 +207,15 @@ def _glossary_en(source: Source) -> set[str]:
     pinyin never would."""
     if source.glossary_en is None:
         from ..english.glossary import load_glossary
+        from ..english.places import regional_names
 
-        entries = load_glossary().entries
+        glossary = load_glossary()
+        entries = glossary.entries
         source.glossary_en = {re.sub(r"[\s'-]", "", e.en.lower()) for zh, e in entries.items()
                               if len(zh) >= 2 and zh in source.text and e.en != "-"}
+        # A province named by its abbreviation in a regional name (渝东南: southeastern Chongqing).
+        source.glossary_en |= {re.sub(r"[\s'-]", "", word.lower()) for _, _, en in regional_names(source.text, glossary)
+                               for word in re.findall(r"[A-Z][\w'-]*", en)}
     return source.glossary_en
 
 
