@@ -76,9 +76,15 @@ def _province_of_code() -> dict[str, str]:
 
 
 @cache
+def generic_names() -> frozenset[str]:
+    """Unit names that are everyday phrases (城区, 市辖区, 小城镇): never a place on their own in running text."""
+    return frozenset(load_lines("places/generic_names.txt"))
+
+
+@cache
 def units() -> tuple[Place, ...]:
     """Every unit of the gazetteer file as a Place, in file order (provinces before their cities)."""
-    generic = set(load_lines("places/generic_names.txt"))
+    generic = generic_names()
     provinces = _province_of_code()
     found = []
     for line in load_lines("places/places.tsv"):

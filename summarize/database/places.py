@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..extract.places import places_in
-from ..gazetteer import gazetteer
+from ..gazetteer import gazetteer, generic_names
 from ..text.datafiles import load_lines
 
 
@@ -28,7 +28,7 @@ class Node:
 def _units() -> tuple[dict[str, tuple[str, str]], dict[str, list[str]]]:
     """adcode -> (everyday name, level), and everyday or official name -> adcodes (file order)."""
     index = gazetteer()
-    generic = set(load_lines("places/generic_names.txt"))
+    generic = generic_names()
     by_code: dict[str, tuple[str, str]] = {}
     codes_of: dict[str, list[str]] = {}
     for line in load_lines("places/places.tsv"):

@@ -41,6 +41,7 @@ from .morphology import (
     word_classes,
 )
 from .phrasebook import Frame, Phrasebook, load_phrasebook
+from .places import unit_word_endings
 
 MAX_SEGMENT = 48  # longer runs without punctuation are not parsed (cost grows with the cube)
 MAX_PLACE = 10  # longest gazetteer name tried
@@ -505,7 +506,7 @@ class Parser:
                 # issues and difficulties, 紧迫感责任感; so are two that share a first one (大发展大跨越).
                 put(i, j, "np", Item(cost + 0.25, f"{a} and {b}", (a, b)))
                 return
-            if " such as " in b and "等" in text[k:j]:
+            if _closed_by_deng(b, text[k:j]):
                 return  # the list before 等 starts where its first item does: nothing before it modifies the list
             if _COUNT_INSIDE.search(b) and not left.counted:
                 return  # a count comes first in English: never "Xiushan 2019 21 key projects"
@@ -568,7 +569,9 @@ class Parser:
             if len(a.split()) > 1 and a.split()[0].lower() in ("all", "various") and not right.counted:
                 put(i, j, "np", Item(cost + 0.4, f"{_the(b)} of {a}"))  # 各方积极性: the enthusiasm of all parties
                 return
-            if (left.post == "region" or left.post == "place" and a.endswith(_UNIT_ENDINGS)) \
+            # A place owns what follows it only by its full name (Zongyang County's development; never "Gucheng's
+            # communities" in a project's name): its English ends in a unit word of place_suffixes.tsv.
+            if (left.post == "region" or left.post == "place" and a.endswith(unit_word_endings())) \
                     and not right.counted and not right.parts \
                     and " of " not in b and " the " not in b and not re.search(r"[A-Z\d]", b) \
                     and not is_adjective(b.split()[-1]):
@@ -578,7 +581,7 @@ class Parser:
             # A verb's noun before a noun that is no compound head is more likely the verb and its object
             # (谋划论证项目: plan and evaluate projects, not "plan evaluation projects").
             verbal = "v" in self.cells[i][k] and " " not in a and not is_adjective(a) \
-                and self._head_word(b) not in _COMPOUND_HEADS
+                and _head_word(b) not in _COMPOUND_HEADS
             put(i, j, "np", Item(cost + 0.3 + (0.3 if right.counted else 0) + (0.5 if verbal else 0),
                                  f"{modifier(a)} {b}", counted=right.counted))
         elif lt == "np" and rt == "PAREN" and not left.parts:
@@ -739,12 +742,10 @@ class Parser:
             # never a composed verb phrase ("win major projects to attract ...").
             put(i, j, "vp", Item(cost + 1.0, f"{a} to {b}"))
         elif lt == "np" and rt == "LOC":
-            if i > 0 and text[i - 1] == "在" and a in _QUALITY_NOUNS and text[k:j] == "上":
-                a = _QUALITY_NOUNS[a]  # 在精细上: in precision, never "in meticulous"
-            put(i, j, "npL", Item(cost + 0.1, a))  # 在项目建设上: the postposition closes the phrase
-        elif lt == "adv" and rt == "LOC" and text[k:j] == "上" and i > 0 and text[i - 1] == "在" \
-                and (quality := _QUALITY_NOUNS.get(a.removesuffix("ly"))) is not None:
-            put(i, j, "npL", Item(cost + 0.3, quality))  # 在精准上下功夫: make efforts on precision
+            # 在项目建设上: the postposition closes the phrase; 在精细上: in precision, never "in meticulous".
+            put(i, j, "npL", Item(cost + 0.1, self._quality_in_zai_shang(i, k, j, a) or a))
+        elif lt == "adv" and rt == "LOC" and (quality := self._quality_in_zai_shang(i, k, j, a.removesuffix("ly"))):
+            put(i, j, "npL", Item(cost + 0.3, quality))  # 在精准上下功夫: make efforts in precision
         elif lt == "P" and rt == "adv" and b.startswith(("by ", "before ")) and text[i:k] in _DEADLINE_COVERBS:
             put(i, j, "adv", Item(cost, b, post=right.post))  # 在6月底前: by the end of June
         elif lt == "P" and rt in ("np", "npL"):
@@ -879,17 +880,18 @@ class Parser:
             parts = (*left.parts, *(right.parts or (b,)))
             if rt == "np" and len({_adjectival(part) for part in parts}) > 1:
                 return  # nouns and adjectives are no list: never "political stance and stronger"
-            if rt == "np" and " such as " in b and "等" in text[k:j]:
+            if rt == "np" and _closed_by_deng(b, text[k:j]):
                 return  # 金融、物流、仓储等配套服务: 等 closes the whole list, never only its last item
             first = b.split()[0]
             if rt == "np" and only_adjective(first) and first in a.split()[1:]:
                 return  # parallel items share their shape: 项目[早建成、早投产], never [project early completion], early ...
             put(i, j, rt, Item(cost + 0.05, join_list(parts), parts))
 
-    @staticmethod
-    def _head_word(np: str) -> str:
-        last = np.split()[-1].lower()
-        return singular_noun(last) or last
+    def _quality_in_zai_shang(self, i: int, k: int, j: int, adjective: str) -> str | None:
+        """The quality noun of an adjective between 在 and 上 (在精准上: in precision; grammar.toml quality_nouns)."""
+        if i > 0 and self.text[i - 1] == "在" and self.text[k:j] == "上":
+            return _QUALITY_NOUNS.get(adjective)
+        return None
 
     def _deverbal_object(self, k: int, j: int) -> Item | None:
         """text[k:j] as a verb with a one-word noun reading and its object: "the cultivation of emerging industries";
@@ -903,7 +905,7 @@ class Parser:
                     or "v" in self.cells[m][j] \
                     or " " in noun.en or noun.parts or obj.counted or only_adjective(_finish(obj)) \
                     or not noun.en.endswith(_DEVERBAL_SUFFIXES) \
-                    or self._head_word(_finish(obj)) in _COMPOUND_HEADS:
+                    or _head_word(_finish(obj)) in _COMPOUND_HEADS:
                 continue
             return Item(noun.cost + obj.cost, f"the {noun.en} of {with_article(_finish(obj), obj)}")
         return None
@@ -997,10 +999,6 @@ _PLAN_VERBS = ("plan to ", "strive to ", "aim to ")
 # A count inside a noun phrase: not a year, not an amount or measure (500 million yuan, 100-day, 30%).
 _COUNT_INSIDE = re.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?![\w.,%-]| (?:million|billion|trillion|"
                            r"thousand|yuan|mu|hectares|square|kilometers|meters|tons|kilowatts|households|km))")
-# A place owns what follows it only by its full name (Zongyang County's development; never "Gucheng's communities" in
-# a project's name).
-_UNIT_ENDINGS = (" County", " Town", " District", " City", " Province", " Prefecture", " Township", " Subdistrict",
-                 " Banner", " League", " Region")
 _DEVERBAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ing", "ure", "al", "sis")
 _COMPOUND_HEADS = frozenset(_rules()["compound_heads"])
 # The list mark between single administrative unit words (省、市、县): they run together as one modifier.
@@ -1437,6 +1435,17 @@ def parse_segment(text: str, lex: Lexicon, glossary: Glossary,
         return None
     cost, subject, kind, en = min(options, key=lambda o: o[0])
     return subject, kind, en
+
+
+def _head_word(np: str) -> str:
+    """The last word of a noun phrase in the singular: the head a compound is judged by."""
+    last = np.split()[-1].lower()
+    return singular_noun(last) or last
+
+
+def _closed_by_deng(np: str, zh: str) -> bool:
+    """A noun phrase made by the 等 frame ("supporting services such as ..."): its list starts with its first item."""
+    return " such as " in np and "等" in zh
 
 
 def _without_object(verb: Item | None) -> str | None:

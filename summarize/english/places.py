@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..gazetteer import everyday_name, place_rows, township_names, township_rows
-from ..text.datafiles import load_lines, load_tsv
+from ..gazetteer import everyday_name, generic_names, place_rows, township_names, township_rows
+from ..text.datafiles import load_tsv
 from ..text.han import is_han_text
 from .glossary import Glossary
 from .romanize import romanize_place
@@ -91,12 +91,7 @@ def is_township(name: str) -> bool:
     """A township of the gazetteer by its full name, unless the name is an everyday phrase: 中心镇, 小城镇, 明星镇
     are real townships, and in a report "central towns", "small towns", "star towns" far more often
     (data/places/generic_names.txt)."""
-    return name in township_names() and name not in _generic_names()
-
-
-@cache
-def _generic_names() -> frozenset[str]:
-    return frozenset(load_lines("places/generic_names.txt"))
+    return name in township_names() and name not in generic_names()
 
 
 @cache
@@ -301,3 +296,9 @@ def regional_names(text: str, glossary: Glossary) -> list[tuple[int, int, str]]:
             if first and second and first != second:
                 found.append((m.start(), m.end(), f"the {first}-{second} border area"))
     return found
+
+
+@cache
+def unit_word_endings() -> tuple[str, ...]:
+    """The English unit words of place_suffixes.tsv (" County", " Town" ...), as a place's English ends with them."""
+    return tuple(sorted({f" {s.en}" for s in suffixes() if s.style != "feature"}))
