@@ -236,7 +236,7 @@ _CLOSED_CLASSES = (
     ("postpositions", "LOC", ""), ("negation", "NEG", None), ("purpose", "PURP", "to"),
     ("determiners", "DET", None), ("approximations", "APPROX", None), ("basis_suffixes", "HUA", ""),
     ("postposed_adverbs", "ADVP", None), ("difficulty", "NAN", ""), ("prospective", "PROS", ""),
-    ("immediately", "JI", ""),
+    ("immediately", "JI", ""), ("progressive", "PROG", ""),
 )
 # Marks the "and" of a clause object (确保项目快签约、快开工) so the -ing pass leaves its verbs alone; removed
 # before any text leaves the grammar.
@@ -797,6 +797,8 @@ class Parser:
             put(i, j, "sv", Item(cost + 0.6, f"{a} {b}"))
         elif lt == "sv" and rt == "DE":
             put(i, j, "vpDE", Item(cost + 0.1, a, post="that"))  # the problems that the people care for
+        elif lt == "vpPROG" and rt == "DE":
+            put(i, j, "vpDE", Item(cost + 0.1, a))  # the projects being built
         elif lt == "vp" and rt == "DE" and (participle := self._participle(i, k)) is not None:
             put(i, j, "vpDE", Item(cost + 0.1, participle))  # 遇到的问题: the problems encountered
         elif lt == "vp" and rt == "DE" and (passive := _passive_ability(a)) is not None:
@@ -816,6 +818,9 @@ class Parser:
                 put(i, j, "vpPROS", Item(cost + 0.2, f"to be {done}"))  # 拟观摩: to be observed
             elif rt == "vp" and "v" not in self.cells[k][j]:
                 put(i, j, "vpPROS", Item(cost + 0.3, f"planned to {b}"))  # 拟开工: planned to start construction
+        elif lt == "PROG" and rt == "v" and text[j:j + 1] == _rules()["de"] \
+                and (done := self._participle(k, j)) is not None:
+            put(i, j, "vpPROG", Item(cost + 0.1, f"being {done}"))  # 正在建设(的): being built
         elif lt == "vpPROS" and rt == "np" and not right.counted and not _adjectival(b):
             put(i, j, "np", Item(cost + 0.2, f"{b} {a}"))  # (the) projects to be observed
         elif lt == "npL" and rt == "vpDE" and not right.post and not left.post:
@@ -966,6 +971,8 @@ _PIVOT: dict[str, str] = _rules()["pivot"]
 _AGENT_PIVOTS = frozenset(_rules()["agent_pivots"])
 _PURPOSE_HEADS: dict[str, str] = _rules()["purpose_heads"]
 _MOVABLE_PREPOSITIONS = frozenset({"on", "to", "in", "into", "with", "at"})
+# The particle or preposition of a phrasal verb ("deliberate on", "carry out"), which a second verb may follow.
+_VERB_PARTICLES = frozenset({"on", "to", "in", "into", "with", "at", "up", "out", "for", "over", "off"})
 _BARE_INFINITIVE: dict[str, str] = _rules()["bare_infinitive"]
 _LIGHT_VERBS = frozenset(_rules()["light_verbs"])
 _ADJECTIVE_NOUNS: dict[str, str] = _rules()["adjective_nouns"]
@@ -1096,7 +1103,8 @@ _COUNT_HEADS = frozenset(_rules()["count_heads"])
 def gerund(vp: str) -> str:
     """The verb phrase's first verb in -ing form: "attract investors" -> "attracting investors"."""
     verb, _, rest = vp.partition(" ")
-    if rest and (verb in ("not", "never") or verb in _PREVERBAL or word_classes(verb) == {"ADV"}):
+    if rest and (verb in ("not", "never") or verb in _PREVERBAL
+                 or "ADV" in (classes := word_classes(verb)) and "VERB" not in classes):
         return f"{verb} {gerund(rest)}"  # not being interrupted, already grasping: never "alreadying"
     if rest.startswith("and ") and (second := rest[4:].split(" ")[0]) in english_verbs() \
             and "VERB" in word_classes(second) and second not in _AUXILIARIES:
@@ -1154,9 +1162,10 @@ def _past(vp: str) -> str | None:
     for k, word in enumerate(words):
         if "VERB" in word_classes(word) and (k == 0 or is_adverb(words[k - 1])):
             words[k] = past_tense(word)
-            # A pair of verbs shares the tense: discussed and adopted.
-            if k + 2 < len(words) and words[k + 1] == "and" and words[k + 2] in english_verbs():
-                words[k + 2] = past_tense(words[k + 2])
+            # A pair of verbs shares the tense: discussed and adopted, deliberated on and adopted.
+            m = k + 2 if k + 1 < len(words) and words[k + 1] in _VERB_PARTICLES else k + 1
+            if m + 1 < len(words) and words[m] == "and" and words[m + 1] in english_verbs():
+                words[m + 1] = past_tense(words[m + 1])
             return " ".join(words)
         if not is_adverb(word):
             return None

@@ -249,6 +249,11 @@ CASES = [
      '竣工即投产', 'go into production immediately after completing construction'),
     ('a one-character verb and its postverbal coverb are two words; 到X上 is on X', '放|put|v;精力|energy|np;'
      '项目|projects|np', '把精力放到项目上', 'put energy on projects'),
+    ('正在 + a verb before 的: the noun is being acted on', '推进|advance|v;建设|build|v;项目|projects|np',
+     '推进正在建设的项目', 'advance the projects being built'),
+    ('a meeting that did two things reports both in the past', '会议|the meeting|np;审议|deliberate on|v;'
+     '通过|adopt|v;审议通过|deliberate on and adopt|v;方案|the plan|np', '会议审议通过了方案',
+     'the meeting deliberated on and adopted the plan'),
 ]
 
 
