@@ -28,6 +28,7 @@ from ..text.han import HAN
 from ..text.numerals import SCALES, UNITS
 from .glossary import OMIT, Glossary, load_glossary
 from .morphology import (
+    adjective_of_adverb,
     comparative,
     is_adjective,
     only_adjective,
@@ -325,6 +326,10 @@ class Parser:
             self.put(m.start(), m.end(), "np", Item(0.8, f"the {join_list(units)}", tuple(units)))
         for m in _ONE_BY_ONE.finditer(text):  # 一个个, 一件件, 一项项: one by one
             self.put(m.start(), m.end(), "adv", Item(1.0, "one by one", post="after"))
+        for m in _DISTRIBUTIVE.finditer(text):  # 分区, 分类: by zone, by category (unless the phrasebook has an adverb)
+            if "adv" not in self.cells[m.start()][m.end()]:
+                unit = _rules()["distributive_units"][m.group(1)]
+                self.put(m.start(), m.end(), "adv", Item(1.0, f"by {unit}", post="after"))
         units = _rules()["time_units"]
         for i in range(n - 1):
             if text[i] == text[i + 1] and text[i] in units:  # 周周, 月月: every week, every month
@@ -632,6 +637,18 @@ class Parser:
                 put(i, j, "v", Item(cost + 0.1, b, post=" ".join(p for p in (right.post, a) if p)))
         elif lt == "adv" and rt == "np" and a == "more" and " " not in b and is_adjective(b) and not right.counted:
             put(i, j, "np", Item(cost + 0.1, comparative(b)))  # 更高, 更强: higher, stronger, more efficient
+        elif lt == "adv" and rt == "np" and not right.counted and not right.parts and not left.post \
+                and text[k:j] in self.lex.words and (adjective := adjective_of_adverb(a)) is not None \
+                and not is_adjective(b.split()[0]):
+            # A manner word before an action's noun is its quality (精准防控策略: precise prevention and control
+            # strategies), dearer than its adverb reading before a verb.
+            put(i, j, "np", Item(cost + 0.4, f"{adjective} {b}"))
+        elif lt == "adv" and rt == "adv" and left.post == right.post == "after" and " and " not in a + b \
+                and all(_DISTRIBUTIVE_EN.fullmatch(x) for x in (a, b)):
+            put(i, j, "adv", Item(cost, f"{a} and {b}", post="after"))  # 分区分级: by zone and by level
+        elif lt == "adv" and rt == "np" and left.post == "after" and a.startswith("by ") and not right.counted \
+                and not right.parts and not is_adjective(b.split()[-1]):
+            put(i, j, "np", Item(cost + 0.3, f"{b} {a}"))  # 分类指导政策: guidance policies by category
         elif lt == "adv" and rt == "DI":
             put(i, j, "adv", Item(cost, a, post=left.post))
         elif lt == "v" and rt == "np":
@@ -721,6 +738,7 @@ class Parser:
             put(i, j, "np", Item(cost + (0.2 if left.parts else 0.3), f"{head} {preposition} {_verb_ing(verb)} {a}",
                                  post="purpose"))
         elif lt == "v" and rt == "v" and text[i:k] not in _NOMINAL_ONLY_VERBS and not left.post \
+                and (text[i:k] in self.lex.words or "RES" not in self.cells[k - 1][k]) \
                 and not text[i:k].endswith(tuple(_GERUND_OBJECT_VERBS)) and not a.endswith(_DANGLING):
             # 谋划论证: plan and assess; two verbs of one English say it once (考核评估: assess).
             # A second verb with its own adverb (谋划基本实现) is less likely a pair than a clause object's verb.
@@ -970,6 +988,8 @@ _POSTVERBAL = frozenset(_rules()["postverbal_coverbs"])
 _PIVOT: dict[str, str] = _rules()["pivot"]
 _AGENT_PIVOTS = frozenset(_rules()["agent_pivots"])
 _PURPOSE_HEADS: dict[str, str] = _rules()["purpose_heads"]
+_DISTRIBUTIVE = re.compile("分(" + "|".join(sorted(_rules()["distributive_units"], key=len, reverse=True)) + ")")
+_DISTRIBUTIVE_EN = re.compile(r"(?:by|in) \w+")  # by zone, in batches: a unit-by-unit manner
 _MOVABLE_PREPOSITIONS = frozenset({"on", "to", "in", "into", "with", "at"})
 # The particle or preposition of a phrasal verb ("deliberate on", "carry out"), which a second verb may follow.
 _VERB_PARTICLES = frozenset({"on", "to", "in", "into", "with", "at", "up", "out", "for", "over", "off"})

@@ -97,6 +97,20 @@ def is_adjective(word: str) -> bool:
     return "ADJ" in classes or (word.endswith("ed") and "VERB" in classes)
 
 
+def adjective_of_adverb(adverb: str) -> str | None:
+    """The adjective an -ly adverb is made from, where the table knows it as one: precisely -> precise,
+    scientifically -> scientific, steadily -> steady. Only the table is asked: no LemmInflect load for a guess."""
+    if " " in adverb or not adverb.endswith("ly"):
+        return None
+    stem = adverb[:-2]
+    for candidate in (stem, stem.removesuffix("al") if stem.endswith("ical") else None,
+                      stem[:-1] + "y" if stem.endswith("i") else None, stem + "le" if stem.endswith("b") else None):
+        forms = _table().get(candidate) if candidate else None
+        if forms is not None and "ADJ" in forms.classes:
+            return candidate
+    return None
+
+
 def only_adjective(word: str) -> bool:
     """A single word that is an adjective (or participle) and never a noun (basic, efficient, satisfied): no
     noun phrase's head."""

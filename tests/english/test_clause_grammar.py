@@ -254,6 +254,13 @@ CASES = [
     ('a meeting that did two things reports both in the past', '会议|the meeting|np;审议|deliberate on|v;'
      '通过|adopt|v;审议通过|deliberate on and adopt|v;方案|the plan|np', '会议审议通过了方案',
      'the meeting deliberated on and adopted the plan'),
+    ('a manner word before an action noun is its adjective; a verb with its complement pairs with no verb',
+     '落实|implement|v;精准|precisely|adv;防控|prevention and control|np;防控|prevent and control|v;'
+     '策略|strategies|np', '落实好精准防控策略', 'implement precise prevention and control strategies'),
+    ('分 + a unit is a manner, unit by unit', '推进|advance|v;项目|projects|np;分区|zoning|np',
+     '分区分级推进项目', 'advance projects by zone and by level'),
+    ('a unit-by-unit manner follows the noun it modifies', '落实|implement|v;政策|policies|np',
+     '落实分类政策', 'implement policies by category'),
 ]
 
 
