@@ -538,9 +538,11 @@ class Parser:
                     or right.post == "purpose" or (right.parts and only_adjective(b.split()[0])) \
                     or (_named(b) and a.split()[-1].islower() and not left.counted) \
                     or (text[j - 1] == "化" and " " not in b and is_adjective(b)) \
-                    or (j - k == 1 and is_adjective(b)):  # a one-character adjective (原 "former") heads nothing
-                # A compound's head carries no article and is no adjective (高+原 is not "high former"),
-                # and "X of Y" modifies no further noun.
+                    or (j - k == 1 and is_adjective(b)) \
+                    or (" " not in b and "ADJ" in word_classes(b) and not right.parts and not b.endswith("s")):
+                # An adjective heads nothing: 原 "former" (高原 is not "high former"), 良好 "good" ("the 13th
+                # Five-Year Plan good" was a compound); a noun and an adjective are a clause (above).
+                # A compound's head carries no article, and "X of Y" modifies no further noun.
                 return
             if b.lower() in _OF_HEADS:
                 det, _, rest = a.partition(" ")
@@ -841,6 +843,13 @@ class Parser:
             put(i, j, "vpPROG", Item(cost + 0.1, f"being {done}"))  # 正在建设(的): being built
         elif lt == "vpPROS" and rt == "np" and not right.counted and not _adjectival(b):
             put(i, j, "np", Item(cost + 0.2, f"{b} {a}"))  # (the) projects to be observed
+        elif lt == "npL" and rt == "np" and text[k - 1] == "中" and not left.post and not right.counted \
+                and a.split()[-1].endswith((*_DEVERBAL_SUFFIXES, "work", "progress")) \
+                and not right.parts and " of " not in b and not b.startswith(("the ", "a ", "an ")) \
+                and not b.split()[0].endswith("ing"):
+            # 项目建设中宣传工作: publicity work in project construction. Only an action's noun is where a thing is:
+            # 井陉县中医院 is a hospital of traditional medicine, never "a hospital in Jingxing County".
+            put(i, j, "np", Item(cost + 0.5, f"{b} in {a}"))
         elif lt == "npL" and rt == "vpDE" and not right.post and not left.post:
             put(i, j, "vpDE", Item(cost + 0.3, f"{b} in {a}"))  # 在建设中遇到的: encountered in construction
         elif lt == "npL" and rt == "npDE" and b.endswith("ing") and " " not in b and not left.post:

@@ -261,6 +261,10 @@ CASES = [
      '分区分级推进项目', 'advance projects by zone and by level'),
     ('a unit-by-unit manner follows the noun it modifies', '落实|implement|v;政策|policies|np',
      '落实分类政策', 'implement policies by category'),
+    ('a 中-phrase before a noun says where the noun is', '做好|do a good job of|v;项目建设|project construction|np;'
+     '宣传工作|publicity work|np', '做好项目建设中宣传工作', 'do a good job of publicity in project construction'),
+    ('an adjective heads no compound', '实现|achieve|v;十三五|the 13th Five-Year Plan|np;良好|good|np;'
+     '开局|make a start|vp', '实现十三五良好开局', None),
 ]
 
 
