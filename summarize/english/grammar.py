@@ -827,7 +827,10 @@ class Parser:
             if lt == "s":  # a clause of its own: its verb agrees ("the urgency that project progress takes effect")
                 put(i, j, "vpDE", Item(cost + 0.1, _agreeing(left), post="that"))
             else:  # every verb of a list takes -ing: focusing on projects and pushing projects forward
+                # An adverb before a list kept no items: each conjunct's verb still takes -ing ("jointly focusing on
+                # projects and pushing projects", never "... and push projects").
                 put(i, j, "vpDE", Item(cost + 0.1, join_list([gerund(p) for p in left.parts]) if left.parts
+                                       else gerund_phrase(a, english_verbs(), english_adverbs()) if " and " in a
                                        else gerund(a), post="of"))
         elif lt == "vp" and rt == "JI" and not left.parts and text[i:k] in self.lex.words:
             put(i, j, "vpJI", Item(cost + 0.1, a))

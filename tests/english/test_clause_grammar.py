@@ -265,6 +265,9 @@ CASES = [
      '宣传工作|publicity work|np', '做好项目建设中宣传工作', 'do a good job of publicity in project construction'),
     ('an adjective heads no compound', '实现|achieve|v;十三五|the 13th Five-Year Plan|np;良好|good|np;'
      '开局|make a start|vp', '实现十三五良好开局', None),
+    ('an adverb before a list of verb phrases before 的: every verb takes -ing', '共同|jointly|adv;抓|focus on|v;'
+     '推|push|v;项目|projects|np;合力|synergy|np;形成|form|v', '形成共同抓项目、推项目的合力',
+     'form the synergy of jointly focusing on projects and pushing projects'),
 ]
 
 
