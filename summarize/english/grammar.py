@@ -529,6 +529,12 @@ class Parser:
                     and len(b.split()) <= 3 and not only_adjective(b):
                 put(i, j, "np", Item(cost + 0.3, f"the {b} of {a}"))  # the draft agenda of the 2nd session of ...
                 return
+            if a.startswith("the whole ") and not right.counted and all(
+                    word in _ADJECTIVE_NOUNS for word in b.split(" and ")):
+                # 全旗经济社会: the economy and society of the whole banner.
+                heads = join_list([_ADJECTIVE_NOUNS[word] for word in b.split(" and ")])
+                put(i, j, "np", Item(cost + 0.4, f"{_the(heads)} of {a}"))
+                return
             if b in _ADJECTIVE_NOUNS and " " not in b and " of " not in a and not left.counted:
                 # 农村经济: the adjective of a noun word heads as its noun (rural economy).
                 put(i, j, "np", Item(cost + 0.3, f"{modifier(a)} {_ADJECTIVE_NOUNS[b].removeprefix('the ')}"))
@@ -554,7 +560,8 @@ class Parser:
             if left.post == "amount":
                 put(i, j, "np", Item(cost + 0.3, f"{b} worth {a}"))  # projects worth more than 500 million yuan
                 return
-            if a.startswith("the ") and _agent(a) and not right.counted:
+            if a.startswith("the ") and (_agent(a) or a.startswith("the whole ")) and not right.counted \
+                    and not is_adjective(b.split()[-1]):
                 # Whose it is: 群众疾苦 -> the sufferings of the people, 全镇经济 -> the economy of the whole town.
                 put(i, j, "np", Item(cost + 0.4, f"{_the(b)} of {a}"))
                 return
@@ -585,6 +592,8 @@ class Parser:
                 # A place before what belongs to it is its owner: Yuetang Town's economic and social development.
                 put(i, j, "np", Item(cost + 0.3, f"{a}'s {b}"))
                 return
+            if a.startswith("the whole "):
+                return  # "the whole county" modifies no noun: its owner reading (above) or nothing
             # A verb's noun before a noun that is no compound head is more likely the verb and its object
             # (谋划论证项目: plan and evaluate projects, not "plan evaluation projects").
             verbal = "v" in self.cells[i][k] and " " not in a and not is_adjective(a) \
@@ -795,7 +804,8 @@ class Parser:
                 and _nominal(b) is not None:  # 以X的责任担当 is "with X", never "so as to"
             # A segment that opens with 以 + a verb phrase states a purpose (以形成强大合力): "so as to ..." after the
             # verb phrase it serves; alone it is that verb phrase.
-            put(i, j, "adv", Item(cost + 0.5, f"so as to {b}", post="after"))
+            if j == len(text):  # never the purpose of a verb phrase after it in the same segment
+                put(i, j, "adv", Item(cost + 0.5, f"so as to {b}", post="after"))
             put(i, j, "vp", Item(cost + 0.9, b))
         elif lt == "vpP" and rt == "vp":
             put(i, j, "vp", Item(cost + 0.4, f"{a} to {b}"))  # 创新方式以提高效率: innovate methods to raise efficiency
@@ -826,6 +836,12 @@ class Parser:
         elif lt in ("vp", "s") and rt == "DE" and a.split()[0] not in _AUXILIARIES:
             if lt == "s":  # a clause of its own: its verb agrees ("the urgency that project progress takes effect")
                 put(i, j, "vpDE", Item(cost + 0.1, _agreeing(left), post="that"))
+                if left.subj and left.pred and (_agent(left.subj) or left.subj.startswith("the whole ")) \
+                        and not left.subj.startswith("the people"):
+                    # Who acts and what they do (全县共同抓项目的合力): the synergy of the whole county jointly
+                    # focusing on projects.
+                    ing = gerund_phrase(left.pred, english_verbs(), english_adverbs())
+                    put(i, j, "vpDE", Item(cost + 0.05, f"{left.subj} {ing}", post="of"))
             else:  # every verb of a list takes -ing: focusing on projects and pushing projects forward
                 # An adverb before a list kept no items: each conjunct's verb still takes -ing ("jointly focusing on
                 # projects and pushing projects", never "... and push projects").

@@ -268,6 +268,15 @@ CASES = [
     ('an adverb before a list of verb phrases before 的: every verb takes -ing', '共同|jointly|adv;抓|focus on|v;'
      '推|push|v;项目|projects|np;合力|synergy|np;形成|form|v', '形成共同抓项目、推项目的合力',
      'form the synergy of jointly focusing on projects and pushing projects'),
+    ('who acts and what they do, before 的', '全县|the whole county|np;共同|jointly|adv;抓|focus on|v;'
+     '项目|projects|np;合力|synergy|np;形成|form|v', '形成全县共同抓项目的合力',
+     'form the synergy of the whole county jointly focusing on projects'),
+    ('"the whole X" owns the noun after it, never modifies it', '全镇|the whole town|np;'
+     '特色产业|distinctive industries|np;发展|develop|v;经济|economic|np;社会|social|np', '发展全镇特色产业', 'develop the distinctive industries of the whole town'),
+    ('"the whole X" before adjectives owns their nouns', '全镇|the whole town|np;发展|develop|v;经济|economic|np;'
+     '社会|social|np', '发展全镇经济社会', 'develop the economy and society of the whole town'),
+    ('以 + a verb phrase opening a segment is no purpose of what follows it there', '形成|form|v;'
+     '全县|the whole county|np;抓|focus on|v;项目|projects|np;共同|jointly|adv', '以形成全县共同抓项目', None),
 ]
 
 
