@@ -505,6 +505,12 @@ class Parser:
                 parts = (*(left.parts or (a,)), *(right.parts or (b,)))  # “时间表”“路线图”: quoted names are a list
                 put(i, j, "np", Item(cost + 0.1, join_list(parts), parts))
                 return
+            if text[k] == "《" and b.startswith('"') and not right.parts and not left.parts and not left.counted \
+                    and " of " not in a and not _adjectival(a) and (left.post == "place" or _body(a)):
+                # A body or place before a document's title is its author: 县人民检察院《关于…的意见》 -> the county
+                # people's procuratorate's "Opinions on ...".
+                put(i, j, "np", Item(cost + 0.3, f"{_the(a)}'s {b}"))
+                return
             if not (left.parts or right.parts) and (2 <= k - i == j - k <= 3 and text[k - 1] == text[j - 1]
                                                     or k - i == j - k == 3 and text[i] == text[k]):
                 # Two nouns that share their last morpheme are a list, not a compound: 热点难点 -> hot-button
@@ -538,7 +544,7 @@ class Parser:
             if b in _ADJECTIVE_NOUNS and " " not in b and " of " not in a and not left.counted:
                 # 农村经济: the adjective of a noun word heads as its noun (rural economy).
                 put(i, j, "np", Item(cost + 0.3, f"{modifier(a)} {_ADJECTIVE_NOUNS[b].removeprefix('the ')}"))
-            if b.startswith("the ") or " of " in a or " that " in a or " worth " in a or " in " in a \
+            if b.startswith("the ") or " of " in a or " that " in a or " worth " in a or " in " in a or " such as " in a \
                     or only_adjective(b) \
                     or b.endswith(" of") \
                     or right.post == "purpose" or (right.parts and only_adjective(b.split()[0])) \
@@ -820,7 +826,7 @@ class Parser:
         elif lt == "vpBA" and rt == "adv" and right.post[2:] in _POSTVERBAL:
             put(i, j, "vp", Item(cost + 0.2, f"{a} {left.post} {b.split(' ', 1)[1]}"))
         elif lt == "np" and rt == "DE":
-            put(i, j, "npDE", Item(cost, a))
+            put(i, j, "npDE", Item(cost, a, left.parts))
         elif lt == "np" and rt == "v" and plural(a) and not left.counted and not right.post and not right.parts \
                 and text[j:j + 1] == _rules()["de"] and not is_adjective(a.split()[-1]):
             # 群众关心的问题: a subject and its transitive verb before 的, the noun being the verb's object.
@@ -887,7 +893,7 @@ class Parser:
                 det = "an" if b[:1].lower() in "aeio" else "a"
             put(i, j, "np", Item(cost, f"{det} {b}", counted=right.counted))  # 这两个项目: these two projects
         elif lt == "npDE" and rt == "np":
-            if _adjectival(a) and not left.counted:
+            if (_adjectival(a) or left.parts and all(map(_adjectival, left.parts))) and not left.counted:
                 if right.parts:
                     return  # an adjective modifies the nearest noun, not a whole list after it
                 # An adjective before 的 modifies the noun (高效的行动, 强力的措施): "efficient actions".
@@ -909,6 +915,8 @@ class Parser:
             # 清单化: a way of working ("on a list basis", after the verb) or a modifier ("list-based").
             put(i, j, "adv", Item(cost + 0.3, f"on a {modifier(a)} basis", post="after"))
             put(i, j, "np", Item(cost + 0.5, f"{modifier(a)}-based"))
+        elif lt == "adv" and rt == "HUA" and left.cost <= 1.0 and (adjective := adjective_of_adverb(a)) is not None:
+            put(i, j, "np", Item(cost + 0.3, adjective))  # 精准化(的服务): precise (services)
         elif lt in ("np", "num") and rt == "APPROX" and (left.counted or lt == "num") and a[:1].isdigit():
             put(i, j, "np", Item(cost + 0.1, f"{b} {a}", counted=True))  # 16个项目以上: more than 16 projects
         elif lt == "np" and rt == "APPROX" and a[:1].isdigit() and a.endswith(" yuan"):
@@ -1054,6 +1062,7 @@ _PLAN_VERBS = ("plan to ", "strive to ", "aim to ")
 # A count inside a noun phrase: not a year, not an amount or measure (500 million yuan, 100-day, 30%).
 _COUNT_INSIDE = re.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?![\w.,%-]| (?:million|billion|trillion|"
                            r"thousand|yuan|mu|hectares|square|kilometers|meters|tons|kilowatts|households|km))")
+_BODY_HEADS = frozenset(_rules()["body_heads"])
 _DEVERBAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ing", "ure", "al", "sis")
 _COMPOUND_HEADS = frozenset(_rules()["compound_heads"])
 # The list mark between single administrative unit words (省、市、县): they run together as one modifier.
@@ -1067,6 +1076,11 @@ _CAUSATIVE_VERBS = frozenset(_rules()["causative_verbs"])
 _DEADLINE_COVERBS = frozenset(_rules()["deadline_coverbs"])
 _GERUND_COVERBS = frozenset(_rules()["gerund_coverbs"])
 _AGENTS = re.compile(r"\b(?:" + "|".join(_rules()["agent_heads"]) + r")$", re.IGNORECASE)
+
+
+def _body(np: str) -> bool:
+    """An organ of state or Party (the county people's procuratorate, the municipal government), by its head word."""
+    return _head_word(np).lower() in _BODY_HEADS
 
 
 def _agent(np: str) -> bool:

@@ -277,6 +277,15 @@ CASES = [
      '社会|social|np', '发展全镇经济社会', 'develop the economy and society of the whole town'),
     ('以 + a verb phrase opening a segment is no purpose of what follows it there', '形成|form|v;'
      '全县|the whole county|np;抓|focus on|v;项目|projects|np;共同|jointly|adv', '以形成全县共同抓项目', None),
+    ('a body before a document title is its author', '县委|the county Party committee|np;学习|study|v;'
+     '决定|decision|np', '学习县委《决定》', 'study the county Party committee\'s "decision"'),
+    ('a noun phrase with "such as" modifies no noun after it', '学校|schools|np;医院|hospitals|np;'
+     '民生|people\'s livelihood|np;重点项目|key projects|np;推进|advance|v', '推进学校、医院等民生重点项目',
+     'advance key people\'s livelihood projects such as schools and hospitals'),
+    ('a manner word and 化 is its adjective', '精准|precisely|adv;服务|services|np;提供|provide|v', '提供精准化服务',
+     'provide precise services'),
+    ('a list of adjectives before 的 modifies the noun', '高效|efficient|np;便捷|convenient|np;服务|services|np;'
+     '提供|provide|v', '提供高效、便捷的服务', 'provide efficient and convenient services'),
 ]
 
 
