@@ -43,6 +43,7 @@ from .morphology import (
 )
 from .phrasebook import Frame, Phrasebook, load_phrasebook
 from .places import unit_word_endings
+from .slogans import numbered_slogan
 
 MAX_SEGMENT = 48  # longer runs without punctuation are not parsed (cost grows with the cube)
 MAX_PLACE = 10  # longest gazetteer name tried
@@ -50,6 +51,7 @@ MAX_PLACE = 10  # longest gazetteer name tried
 NOUN_CATEGORIES = ("title", "post", "organ", "admin", "event", "slogan", "term", "place")
 _SEGMENT_SPLIT = re.compile(r"(?<!\d)[,，;；:：。!！?？](?!\d)|[，；：。！？]")
 _OPEN, _CLOSE = "“‘「『《〈\"", "”’」』》〉\""
+_QUOTED = re.compile(r'[“"]([^“”"]{2,12})[”"]')
 # English manner adverbials that follow a verb's object ("advance X in a coordinated way").
 _MANNER = re.compile(r" ((?:in an? [\w-]+(?: [\w-]+)? (?:way|manner|fashion))|step by step|without delay|"
                      r"on an? [\w-]+ basis|in all respects|across the board|at all levels|in depth|well)$")
@@ -337,6 +339,7 @@ class Parser:
         self._dictionary_nouns()
         self._numbers()
         self._places()
+        self._slogans()
         for i, j, frame, slots in self._frame_instances():
             self.frames.setdefault((i, j), []).append((frame, slots))
 
@@ -409,6 +412,13 @@ class Parser:
             if m and (i == 0 or self.text[i - 1] not in NUMBER_STARTS):
                 word = _NUMBER_WORDS[parse_numeral(m.group(1)) or 0]
                 self.put(i, m.end(), "num", Item(0.5, f"{word} major" if m.group(2) == "大" else word))
+
+    def _slogans(self) -> None:
+        """Numbered slogans in quotation marks (“一城三园”: "one city and three parks"; slogans.py)."""
+        for m in _QUOTED.finditer(self.text):
+            en = numbered_slogan(m.group(1), lambda word: self.lex.words.get(word, {}).get("np"))
+            if en is not None:
+                self.put(m.start(), m.end(), "np", Item(1.3, f'"{en}"'))  # the phrasebook's reading wins
 
     def _places(self) -> None:
         """Gazetteer places only: a common word or a person's name never becomes a place."""
@@ -997,6 +1007,13 @@ class Parser:
                 # A verb phrase fills a noun slot as its -ing form: 把促进农民增收作为中心任务 -> treat
                 # raising farmers' incomes as the central task.
                 item = Item(verb_phrase.cost + 0.5, nominal)
+            clause = self.cells[a][b].get("s") if item is None and kind == "np" and enclosed else None
+            if clause is not None and clause.subj and clause.pred and (_named(clause.subj) or _agent(clause.subj)) \
+                    and not clause.pred.startswith(("is ", "are ", "will ")):
+                # A clause naming who acts fills a noun slot with its subject and -ing form: 为兴山实现目标做出贡献 ->
+                # make contributions to Xingshan achieving its targets.
+                ing = gerund_phrase(clause.pred, english_verbs(), english_adverbs())
+                item = Item(clause.cost + 0.6, f"{clause.subj} {ing}")
             if item is None or item.en.endswith(" of") or (kind == "np" and only_adjective(item.en)):
                 return  # a quantifier alone ("a number of") fills no slot, nor does an adjective ("successful")
             cost += item.cost

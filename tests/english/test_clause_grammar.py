@@ -286,6 +286,9 @@ CASES = [
      'provide precise services'),
     ('a list of adjectives before 的 modifies the noun', '高效|efficient|np;便捷|convenient|np;服务|services|np;'
      '提供|provide|v', '提供高效、便捷的服务', 'provide efficient and convenient services'),
+    ('a clause naming who acts fills a frame\'s noun slot in -ing', '为{X:np}做出{Y:np}|make {Y} to {X}|frame;'
+     '实现|achieve|v;目标|targets|np;贡献|contributions|np;各部门|all departments|np', '为各部门实现目标做出贡献',
+     'make contributions to all departments achieving targets'),
 ]
 
 
