@@ -812,6 +812,13 @@ class Parser:
             # A coverb before a verb phrase: 为推动发展提供保障 -> provide support for promoting development.
             # Marked apart from a coverb + noun phrase: "in starting construction" never follows a verb phrase.
             put(i, j, "adv", Item(cost + 0.6, f"{a} {_nominal(b) or gerund(b)}", post="PV:" + text[i:k]))
+        elif lt == "P" and rt == "s" and text[i:k] == "为" and right.subj and right.pred \
+                and (_named(right.subj) or _agent(right.subj) or right.subj.startswith("the county")) \
+                and not right.pred.startswith(("is ", "are ", "will ")):
+            # 为 before a clause naming who acts: what follows is done for it (为我县建设…注入动力: inject impetus
+            # into the county building ...); a frame (为X做出贡献) says its own preposition.
+            ing = gerund_phrase(right.pred, english_verbs(), english_adverbs())
+            put(i, j, "adv", Item(cost + 0.9, f"for {right.subj} {ing}", post="P:为"))
         elif lt == "vp" and rt == "LOC" and text[k:j] in ("中", "过程中"):
             put(i, j, "npL", Item(cost + 0.3, gerund(a), post="vp"))  # 在推进改革中: in advancing reform
         elif lt == "vp" and rt == "PURP":

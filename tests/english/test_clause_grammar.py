@@ -289,6 +289,8 @@ CASES = [
     ('a clause naming who acts fills a frame\'s noun slot in -ing', '为{X:np}做出{Y:np}|make {Y} to {X}|frame;'
      '实现|achieve|v;目标|targets|np;贡献|contributions|np;各部门|all departments|np', '为各部门实现目标做出贡献',
      'make contributions to all departments achieving targets'),
+    ('为 before a clause naming who acts: done for it', '啡|cheer|vp;各部门|all departments|np;'
+     '实现|achieve|v;目标|targets|np', '为各部门实现目标啡', 'cheer for all departments achieving targets'),
 ]
 
 
