@@ -55,7 +55,9 @@ _QUOTED = re.compile(r'[“"]([^“”"]{2,12})[”"]')
 # English manner adverbials that follow a verb's object ("advance X in a coordinated way").
 _MANNER = re.compile(r" ((?:in an? [\w-]+(?: [\w-]+)? (?:way|manner|fashion))|step by step|without delay|"
                      r"on an? [\w-]+ basis|in all respects|across the board|at all levels|in depth|well)$")
-_CN_COUNT = re.compile(r"([两二三四五六七八九十])(个|项|条|大)")
+_CN_COUNT = re.compile(r"([两二三四五六七八九十])(个|项|条|大|类|种)")
+# Measure words a count keeps in English (四类村庄: four types of villages); 大 makes "major" (六大产业).
+_KEPT_MEASURES = {"大": "major", "类": "types of", "种": "kinds of"}
 _NUMBER_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _ONE_BY_ONE = re.compile(r"一([个件项步批家])\1")
 _SCALES = frozenset(UNITS) | frozenset(SCALES)  # after digits, a unit or scale makes an amount (5亿元), not a count
@@ -332,6 +334,12 @@ class Parser:
             if "adv" not in self.cells[m.start()][m.end()]:
                 unit = _rules()["distributive_units"][m.group(1)]
                 self.put(m.start(), m.end(), "adv", Item(1.0, f"by {unit}", post="after"))
+        periodic = _rules()["periodic_prefixes"]
+        for i in range(n - 2):  # 日调度, 周通报: daily scheduling, weekly circulars
+            readings = self.lex.words.get(text[i + 1:i + 3], {})
+            if text[i] in periodic and not inside_word[i] and "v" in readings and "np" in readings \
+                    and not only_adjective(readings["np"]) and " " not in readings["np"]:
+                self.put(i, i + 3, "np", Item(1.2, f"{periodic[text[i]]} {readings['np']}"))
         units = _rules()["time_units"]
         for i in range(n - 1):
             if text[i] == text[i + 1] and text[i] in units:  # 周周, 月月: every week, every month
@@ -411,7 +419,8 @@ class Parser:
             m = _CN_COUNT.match(self.text, i)
             if m and (i == 0 or self.text[i - 1] not in NUMBER_STARTS):
                 word = _NUMBER_WORDS[parse_numeral(m.group(1)) or 0]
-                self.put(i, m.end(), "num", Item(0.5, f"{word} major" if m.group(2) == "大" else word))
+                measure = _KEPT_MEASURES.get(m.group(2))
+                self.put(i, m.end(), "num", Item(0.5, f"{word} {measure}" if measure else word))
 
     def _slogans(self) -> None:
         """Numbered slogans in quotation marks (“一城三园”: "one city and three parks"; slogans.py)."""
@@ -529,6 +538,9 @@ class Parser:
                 return
             if _closed_by_deng(b, text[k:j]):
                 return  # the list before 等 starts where its first item does: nothing before it modifies the list
+            if left.counted and re.match(r"\w+ (?:types|kinds) of ", a) and not right.counted and " of " not in b:
+                put(i, j, "np", Item(cost + 0.3, f"{_the(b)} of {a}"))  # the intensive layout of four types of villages
+                return
             if _COUNT_INSIDE.search(b) and not left.counted:
                 return  # a count comes first in English: never "Xiushan 2019 21 key projects"
             if a == "a new round of" and b.startswith("the ") and " of " in b and not right.parts:
@@ -922,6 +934,8 @@ class Parser:
             # a singular count noun takes its plural (六个行动: six actions).
             if b.startswith(("a ", "an ", "the ")):
                 return
+            if a.endswith(" of") and text[k:j] not in self.lex.words and (" " in b and not right.parts or " of " in b):
+                return  # 四类村庄集约布局: "four types of" counts the nearest noun, never a compound after it
             if not (a[:1].isdigit() or plural(b)):
                 b = _pluralized(b) or ""
             if b:

@@ -291,6 +291,12 @@ CASES = [
      'make contributions to all departments achieving targets'),
     ('为 before a clause naming who acts: done for it', '啡|cheer|vp;各部门|all departments|np;'
      '实现|achieve|v;目标|targets|np', '为各部门实现目标啡', 'cheer for all departments achieving targets'),
+    ('类 and 种 keep their English: types of, kinds of', '推进|advance|v;项目|projects|np', '推进三类项目',
+     'advance three types of projects'),
+    ('"types of" counts the nearest noun, never a compound after it', '优化|optimize|v;村庄|villages|np;'
+     '布局|layout|np', '优化四类村庄布局', 'optimize the layout of four types of villages'),
+    ('a unit of time before an action\'s noun says how often', '实行|apply|v;考核|assessment|np;考核|assess|v',
+     '实行月考核', 'apply monthly assessment'),
 ]
 
 
