@@ -307,14 +307,18 @@ class Parser:
             for j in range(i + 1, min(n, i + self.lex.max_len) + 1):
                 if j == i + 1 and inside_word[i]:
                     continue  # 推进 is never 推 "push" + 进 "enter": a character inside a word is no word
+                # A character alone costs a little more where a word of the phrasebook starts with it: of two
+                # tilings with as many words, the one with the longer first word (提高|效率, never 提|高效率) wins.
+                alone = j == i + 1 and any(text[i:m] in self.lex.words for m in range(i + 2, i + 5))
+                cost = 1.05 if alone else 1.0
                 for kind, en in self.lex.words.get(text[i:j], {}).items():
                     if kind == "adv" and text[i:j] in self.lex.after:
-                        self.put(i, j, kind, Item(1.0, en, post="after"))
+                        self.put(i, j, kind, Item(cost, en, post="after"))
                     elif kind == "v" and (m := _MANNER.search(en)) and m.start() > 0:
                         # "advance in a coordinated way" + object: the manner goes after the object.
-                        self.put(i, j, kind, Item(1.0, en[: m.start()], post=m.group(1)))
+                        self.put(i, j, kind, Item(cost, en[: m.start()], post=m.group(1)))
                     else:
-                        self.put(i, j, kind, Item(1.0, en))
+                        self.put(i, j, kind, Item(cost, en))
             for j in range(i + 1, min(n, i + 4) + 1):
                 for kind, en in function.get(text[i:j], ()):
                     if kind == "NEG":  # negation and auxiliaries: an adverb that always precedes the verb
@@ -966,8 +970,18 @@ class Parser:
             # The last of a list of nouns is an action (在制度创新、要素保障、推动实效上): its -ing form joins the list.
             parts = (*left.parts, ing)
             put(i, j, "np", Item(cost + 0.4, join_list(parts), parts))
+        elif lt == "np+" and rt == "np" and " of " in b and not right.parts and all(map(_body, left.parts)) \
+                and _body(owner := b.rsplit(" of ", 1)[1]):
+            # 省委、市委决策部署: the list of bodies owns the head with the last of them ("the decisions and plans of
+            # the provincial Party committee and the municipal Party committee"), never "provincial Party committee
+            # and decisions and plans of ...".
+            owners = [_the(part) for part in (*left.parts, owner)]
+            put(i, j, "np", Item(cost + 0.1, f"{_the(b.rsplit(' of ', 1)[0])} of {join_list(owners)}"))
         elif (lt, rt) in (("np+", "np"), ("vp+", "vp")):
             parts = (*left.parts, *(right.parts or (b,)))
+            if rt == "np" and " of " in b and not right.parts and all(map(_body, left.parts)) \
+                    and _body(b.rsplit(" of ", 1)[1]):
+                return  # the list's head is shared (above)
             if rt == "np" and len({_adjectival(part) for part in parts}) > 1:
                 return  # nouns and adjectives are no list: never "political stance and stronger"
             if rt == "np" and _closed_by_deng(b, text[k:j]):
@@ -1582,10 +1596,11 @@ def parse_clause(text: str, phrasebook: Phrasebook | None = None, glossary: Glos
     subject: str | None = None
     predicates: list[str] = []
     pending_mods: list[str] = []
+    pending_segments: list[str] = []
     for segment in segments:
         parsed = parse_segment(segment, lex, glossary)
         if parsed is None and partial:
-            pending_mods = []  # a modifier of a segment left out goes with it
+            pending_mods, pending_segments = [], []  # a modifier of a segment left out goes with it
             continue
         if parsed is None:
             return None
@@ -1600,10 +1615,11 @@ def parse_clause(text: str, phrasebook: Phrasebook | None = None, glossary: Glos
             en = f"have {who} {en}"
         if kind == "adv":
             pending_mods.append(en)
+            pending_segments.append(segment)
             continue
         if pending_mods:
             en = " ".join([en, *pending_mods])
-            pending_mods = []
+            pending_mods, pending_segments = [], []
         predicates.append(en)
     if not predicates and partial:
         return None
@@ -1617,8 +1633,16 @@ def parse_clause(text: str, phrasebook: Phrasebook | None = None, glossary: Glos
                 if not all(readings):
                     return None
                 predicates = [reading[2] for reading in readings if reading]
+        elif any(mod.startswith("on ") for mod in pending_mods):
+            # What 对 introduces after the last verb phrase is never hung on it (…考核，对工作不力的严肃问责 read
+            # "strengthen assessment on the serious accountability of ..."): it is a verb phrase of its own or a
+            # clause the grammar did not read.
+            readings = [parse_segment(s, lex, glossary, ("vp",)) for s in pending_segments]
+            if not all(readings) and not partial:
+                return None
+            predicates += [reading[2] for reading in readings if reading]
         else:
-            predicates[-1] = " ".join([predicates[-1], *pending_mods])
+            predicates[-1] = " ".join([predicates[-1], *pending_mods])  # …，按照工作方案: in line with the plan
     # The -ing forms for "called for ...": every conjunct's verb, but not a verb inside a clause object, whose
     # "and" the clause rule marked (ensuring projects sign and start, never "sign and starting").
     marked = join_list([_tidy(p) for p in predicates])

@@ -297,6 +297,13 @@ CASES = [
      '布局|layout|np', '优化四类村庄布局', 'optimize the layout of four types of villages'),
     ('a unit of time before an action\'s noun says how often', '实行|apply|v;考核|assessment|np;考核|assess|v',
      '实行月考核', 'apply monthly assessment'),
+    ('what 对 introduces after the last verb phrase is never hung on it', '加强|strengthen|v;考核|assessment|np;'
+     '工作不力|poor performance|np;问责|accountability|np;严肃|serious|np', '加强考核，对工作不力的严肃问责', None),
+    ('a list of bodies owns the head its last item owns', '贯彻|implement|v;省委|provincial Party committee|np;'
+     '市委决策部署|decisions and plans of the municipal Party committee|np', '贯彻省委、市委决策部署',
+     'implement the decisions and plans of the provincial Party committee and the municipal Party committee'),
+    ('of two tilings with as many words, the longer first word', '提|raise|v;提高|raise|v;效率|efficiency|np;'
+     '高效率|high efficiency|np', '提高效率', 'raise efficiency'),
 ]
 
 
