@@ -598,9 +598,21 @@ class Parser:
                 put(i, j, "np", Item(cost + 0.4, f"{_the(b)} of {a}"))
                 return
             if modifier(a).lower() == modifier(b).lower() or \
-                    (" " not in a and modifier(a).lower() in b.lower().split()[1:]):
-                put(i, j, "np", Item(cost + 0.3, b))  # 方式方法: methods; 责任担当: sense of responsibility
+                    (" " not in a and modifier(a).lower() in b.lower().split()):
+                # 方式方法: methods; 责任担当: sense of responsibility; 项目业主单位: project owners
+                put(i, j, "np", Item(cost + 0.3, b))
                 return
+            if a.endswith(" at all levels") and not right.counted and not b.startswith(("the ", "a ", "an ")) \
+                    and not is_adjective(b.split()[-1]):
+                put(i, j, "np", Item(cost + 0.3, f"the {b} of {a}"))  # the responsibilities of officials at all levels
+                return
+            if text[k:j] == _SPIRIT_ZH and b == _SPIRIT_EN and not left.counted and not left.parts \
+                    and " of " not in a and not a.startswith(("the ", "a ", "an ")) \
+                    and _head_word(a) not in _GUIDING_PRINCIPLE_SOURCES:
+                put(i, j, "np", Item(cost + 0.1, f"the {modifier(a)} spirit"))  # 劳模精神: the model worker spirit
+                return
+            if {w for w in a.lower().split() if len(w) > 4} & {w for w in b.lower().split() if len(w) > 4}:
+                return  # 开工建设 is no compound "construction start construction"
             head, _, rest = b.partition(" ")
             if head in _FRONT_ADJECTIVES and rest and not left.counted and not right.counted \
                     and not any(is_adjective(word) for word in a.split()) and len(a.split()) <= 3 \
@@ -643,7 +655,8 @@ class Parser:
             thing = gerund(a) if lt != "np" and "NOUN" not in word_classes(a) else a
             put(i, j, "np", Item(cost + 0.3, f"difficulty with {thing}"))
         elif lt == "vp" and rt == "np" and left.cost <= 1.0 and k - i == 4 and right.cost <= 1.0 \
-                and not right.counted and not b.startswith(("the ", "a ", "an ")) and (nominal := _nominal(a)):
+                and not right.counted and not b.startswith(("the ", "a ", "an ")) and "v" not in self.cells[i][k] \
+                and (nominal := _nominal(a)):  # a verb that takes an object (加快推进) is no formula of its own
             # A four-character formula before a noun names what the noun is about (脱贫攻坚工作: the work of fighting
             # poverty), dearer than any reading the phrasebook gives the formula as a noun.
             put(i, j, "np", Item(cost + 0.8, f"the {b} of {nominal}"))
@@ -1051,8 +1064,12 @@ class Parser:
                 item = Item(clause.cost + 0.6, f"{clause.subj} {ing}")
             if item is None or item.en.endswith(" of") or (kind == "np" and only_adjective(item.en)):
                 return  # a quantifier alone ("a number of") fills no slot, nor does an adjective ("successful")
+            fill = _finish(item)
+            before = frame.en.split("{" + name + "}")[0].split()[-3:]
+            if any(len(word) > 4 and word in fill.split() for word in before):
+                return  # 加快推进{X}建设 with X = 项目开工: never "the construction of the start of project construction"
             cost += item.cost
-            fills[name] = _finish(item)
+            fills[name] = fill
         en = frame.en
         for name, value in fills.items():
             slot = "{" + name + "}"
@@ -1115,6 +1132,8 @@ _PLAN_VERBS = ("plan to ", "strive to ", "aim to ")
 _COUNT_INSIDE = re.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?![\w.,%-]| (?:million|billion|trillion|"
                            r"thousand|yuan|mu|hectares|square|kilometers|meters|tons|kilowatts|households|km))")
 _BODY_HEADS = frozenset(_rules()["body_heads"])
+_GUIDING_PRINCIPLE_SOURCES = frozenset(_rules()["guiding_principle_sources"])
+_SPIRIT_ZH, _SPIRIT_EN = "精神", "guiding principles"
 _DEVERBAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ing", "ure", "al", "sis")
 _COMPOUND_HEADS = frozenset(_rules()["compound_heads"])
 # The list mark between single administrative unit words (省、市、县): they run together as one modifier.

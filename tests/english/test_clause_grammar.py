@@ -304,6 +304,15 @@ CASES = [
      'implement the decisions and plans of the provincial Party committee and the municipal Party committee'),
     ('of two tilings with as many words, the longer first word', '提|raise|v;提高|raise|v;效率|efficiency|np;'
      '高效率|high efficiency|np', '提高效率', 'raise efficiency'),
+    ('a frame never says its own noun twice', '加快推进{X:np}建设|speed up the construction of {X}|frame;'
+     '项目开工|the start of project construction|np;加快推进|speed up|v', '加快推进项目开工建设',
+     'speed up to start construction of projects'),
+    ('a modifier the head already says is said once', '服务|serve|v;项目|projects|np;业主单位|project owners|np',
+     '服务项目业主单位', 'serve project owners'),
+    ('精神 after anything but what was said or decided is a spirit', '弘扬|carry forward|v;劳模|model workers|np;'
+     '精神|guiding principles|np', '弘扬劳模精神', 'carry forward the model worker spirit'),
+    ('"at all levels" closes a noun phrase: it owns the head after it', '落实|implement|v;'
+     '官员|officials at all levels|np;职责|duties|np', '落实官员职责', 'implement the duties of officials at all levels'),
 ]
 
 
