@@ -542,6 +542,9 @@ class Parser:
                 return
             if _closed_by_deng(b, text[k:j]):
                 return  # the list before 等 starts where its first item does: nothing before it modifies the list
+            if a.endswith(" of") and not left.parts and not right.counted and not b.startswith(("the ", "a ", "an ")):
+                put(i, j, "np", Item(cost + 0.1, f"{a} {b}"))  # 各类安全事故: all kinds of safety accidents
+                return
             if left.counted and re.match(r"\w+ (?:types|kinds) of ", a) and not right.counted and " of " not in b:
                 put(i, j, "np", Item(cost + 0.3, f"{_the(b)} of {a}"))  # the intensive layout of four types of villages
                 return
@@ -783,6 +786,11 @@ class Parser:
         elif lt == "v" and rt in ("v", "vp") and text[i:k] in _GERUND_OBJECT_VERBS:
             # 禁止克扣工资: prohibit withholding wages (the verb after is what is stopped).
             put(i, j, rt, Item(cost + 0.1, f"{a} {gerund(b)}", post=right.post))
+        elif lt == "v" and rt == "s" and text[i:k] in _GERUND_OBJECT_VERBS and right.subj \
+                and text[j - 2:j] in _OCCURRENCE_VERBS and not right.counted:
+            # 防范安全事故发生: prevent safety accidents. The shape is a strong cue, cheaper than the noun fronted as
+            # the object of the happening verb ("put an end to generating loopholes").
+            put(i, j, "vp", Item(cost - 0.6, f"{a} {right.subj}"))
         elif lt == "v" and rt in ("v", "vp") and text[i:k] in _BARE_INFINITIVE:
             put(i, j, rt, Item(cost + 0.1, f"{_BARE_INFINITIVE[text[i:k]]} {b}", post=right.post))  # help solve
         elif lt == "np" and rt == "vH" and not left.counted and not only_adjective(a) and not a.endswith(" of"):
@@ -885,6 +893,10 @@ class Parser:
             put(i, j, "vpDE", Item(cost + 0.1, participle))  # 遇到的问题: the problems encountered
         elif lt == "vp" and rt == "DE" and (passive := _passive_ability(a)) is not None:
             put(i, j, "vpDE", Item(cost + 0.1, passive, post="that"))  # 可复制的经验: experience that can be replicated
+        elif lt == "vp" and rt == "DE" and a.startswith(("can ", "be able to ")) and not left.parts:
+            # 能打硬仗的队伍: a team that can fight tough battles
+            put(i, j, "vpDE", Item(cost + 0.1, "can " + a.removeprefix("can ").removeprefix("be able to "),
+                                   post="that"))
         elif lt in ("vp", "s") and rt == "DE" and a.split()[0] not in _AUXILIARIES:
             if lt == "s":  # a clause of its own: its verb agrees ("the urgency that project progress takes effect")
                 put(i, j, "vpDE", Item(cost + 0.1, _agreeing(left), post="that"))
@@ -921,6 +933,10 @@ class Parser:
             # 项目建设中宣传工作: publicity work in project construction. Only an action's noun is where a thing is:
             # 井陉县中医院 is a hospital of traditional medicine, never "a hospital in Jingxing County".
             put(i, j, "np", Item(cost + 0.5, f"{b} in {a}"))
+        elif lt == "npL" and rt == "DE" and not left.post and (where := _LOCATED.get(_postposition(text[i:k]))):
+            put(i, j, "npLDE", Item(cost + 0.1, f"{where} {a}"))  # 项目建设中的: in project construction
+        elif lt == "npLDE" and rt == "np" and not right.counted and not only_adjective(b):
+            put(i, j, "np", Item(cost + 0.2, f"{_the(b)} {a}"))  # the difficulties in project construction
         elif lt == "npL" and rt == "vpDE" and not right.post and not left.post:
             put(i, j, "vpDE", Item(cost + 0.3, f"{b} in {a}"))  # 在建设中遇到的: encountered in construction
         elif lt == "npL" and rt == "npDE" and b.endswith("ing") and " " not in b and not left.post:
@@ -1132,6 +1148,9 @@ _PLAN_VERBS = ("plan to ", "strive to ", "aim to ")
 _COUNT_INSIDE = re.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?![\w.,%-]| (?:million|billion|trillion|"
                            r"thousand|yuan|mu|hectares|square|kilometers|meters|tons|kilowatts|households|km))")
 _BODY_HEADS = frozenset(_rules()["body_heads"])
+_OCCURRENCE_VERBS = frozenset(_rules()["occurrence_verbs"])
+_LOCATED: dict[str, str] = _rules()["located_postpositions"]
+_POSTPOSITIONS_LONGEST_FIRST = tuple(sorted(_rules()["postpositions"], key=len, reverse=True))
 _GUIDING_PRINCIPLE_SOURCES = frozenset(_rules()["guiding_principle_sources"])
 _SPIRIT_ZH, _SPIRIT_EN = "精神", "guiding principles"
 _DEVERBAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ing", "ure", "al", "sis")
@@ -1577,6 +1596,11 @@ def parse_segment(text: str, lex: Lexicon, glossary: Glossary,
         return None
     cost, subject, kind, en = min(options, key=lambda o: o[0])
     return subject, kind, en
+
+
+def _postposition(zh: str) -> str:
+    """The postposition a phrase ends with (项目建设过程中 -> 过程中), the longest of grammar.toml's."""
+    return next((p for p in _POSTPOSITIONS_LONGEST_FIRST if zh.endswith(p)), "")
 
 
 def _head_word(np: str) -> str:

@@ -313,6 +313,14 @@ CASES = [
      '精神|guiding principles|np', '弘扬劳模精神', 'carry forward the model worker spirit'),
     ('"at all levels" closes a noun phrase: it owns the head after it', '落实|implement|v;'
      '官员|officials at all levels|np;职责|duties|np', '落实官员职责', 'implement the duties of officials at all levels'),
+    ('a 中-phrase before 的 says where the noun is', '解决|solve|v;工作|work|np;问题|problems|np', '解决工作中的问题',
+     'solve the problems in work'),
+    ('a verb of stopping before a clause of something happening stops the thing', '杜绝|eliminate|v;'
+     '漏洞|loopholes|np;产生|emerge|vp', '杜绝漏洞产生', 'eliminate loopholes'),
+    ('can + a verb phrase before 的 is a relative clause', '培养|train|v;打硬仗|fight tough battles|vp;'
+     '干部|officials|np', '培养能打硬仗的干部', 'train the officials that can fight tough battles'),
+    ('a quantifier ending in "of" comes before its noun', '推进|advance|v;各类|all kinds of|np;项目|projects|np',
+     '推进各类项目', 'advance all kinds of projects'),
 ]
 
 
