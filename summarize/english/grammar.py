@@ -502,7 +502,9 @@ class Parser:
                 self.put(i, j, "vp", Item(v.cost + 0.5, f"{en} {v.post}".strip()))
         if self.text[i] in _OPEN and self.text[j - 1] in _CLOSE and j - i > 2:
             inner = self.cells[i + 1][j - 1]
-            if self.text[i] == "《":  # a document's title names it: a noun phrase, never a verb phrase
+            if self.text[i] == "《" or "np" in inner:
+                # A document's title names it: a noun phrase, never a verb phrase; so does a quoted term that has a
+                # noun reading (“一岗双责”: the dual responsibilities of each post, never "fulfill ...").
                 inner = {kind: item for kind, item in inner.items() if kind == "np"}
             best = min(inner.values(), key=lambda it: it.cost, default=None)
             if best is not None and not any(k in inner for k in ("CONJ", "VCONJ", "DE", "DI")):
@@ -772,10 +774,12 @@ class Parser:
             put(i, j, "s", Item(cost + 0.6, f"{a} {b}", subj=a, pred=b))
             verb = self.cells[k][j].get("v")
             if verb is not None and j == len(text) and not left.counted and not _agent(a) \
+                    and not re.search(r" of \w+ing\b", a) \
                     and not verb.en.endswith(_DANGLING[1:]) and "v" not in self.cells[i][k]:
                 # A topic before a bare verb that ends the segment is its object (重点项目加快推进 ->
                 # speed up key projects), unless it names who acts (各部门落实 stays a subject) or is itself a
-                # verb (宣传推介: publicize and promote, never "promote publicity").
+                # verb (宣传推介: publicize and promote, never "promote publicity"), nor is an activity's noun
+                # ("support the policies of seeking support from higher authorities" for 向上争取政策支持).
                 put(i, j, "vp", Item(left.cost + verb.cost + 0.5,
                                      f"{_finish(verb)} {with_article(a, left)} {verb.post}".strip()))
         elif lt == "v" and rt == "vp" and text[i:k] in _LIGHT_VERBS and not left.post \
@@ -893,6 +897,8 @@ class Parser:
             put(i, j, "vpDE", Item(cost + 0.1, participle))  # 遇到的问题: the problems encountered
         elif lt == "vp" and rt == "DE" and (passive := _passive_ability(a)) is not None:
             put(i, j, "vpDE", Item(cost + 0.1, passive, post="that"))  # 可复制的经验: experience that can be replicated
+        elif lt == "S" and rt == "DE" and " means " in a:
+            put(i, j, "vpDE", Item(cost + 0.2, a, post="that"))  # 抓项目就是抓发展的理念: the concept that ... means ...
         elif lt == "vp" and rt == "DE" and a.startswith(("can ", "be able to ")) and not left.parts:
             # 能打硬仗的队伍: a team that can fight tough battles
             put(i, j, "vpDE", Item(cost + 0.1, "can " + a.removeprefix("can ").removeprefix("be able to "),
@@ -1640,6 +1646,7 @@ def parse_clause(text: str, phrasebook: Phrasebook | None = None, glossary: Glos
     predicates: list[str] = []
     pending_mods: list[str] = []
     pending_segments: list[str] = []
+    statements: list[bool] = []  # per predicate: a statement of what was done (各项工作取得显著成效), not a directive
     for segment in segments:
         parsed = parse_segment(segment, lex, glossary)
         if parsed is None and partial:
@@ -1664,6 +1671,13 @@ def parse_clause(text: str, phrasebook: Phrasebook | None = None, glossary: Glos
             en = " ".join([en, *pending_mods])
             pending_mods, pending_segments = [], []
         predicates.append(en)
+        statements.append(kind == "S")
+    if any(statements) and not all(statements):
+        # A statement among directives ("called for planning the measures ... and all work achieved remarkable
+        # results") reads as one of them: it is left out, or the clause is.
+        if not partial:
+            return None
+        predicates = [p for p, said in zip(predicates, statements, strict=True) if not said]
     if not predicates and partial:
         return None
     if pending_mods:

@@ -321,6 +321,13 @@ CASES = [
      '干部|officials|np', '培养能打硬仗的干部', 'train the officials that can fight tough battles'),
     ('a quantifier ending in "of" comes before its noun', '推进|advance|v;各类|all kinds of|np;项目|projects|np',
      '推进各类项目', 'advance all kinds of projects'),
+    ('a quoted term with a noun reading is that noun', '落实|implement|v;两责|take both duties|vp;'
+     '两责|dual duties|np', '落实“两责”', 'implement "dual duties"'),
+    ('X就是Y before 的: the noun says it', '树立|establish|v;理念|concept|np;抓项目|focus on projects|vp;'
+     '抓发展|focus on development|vp', '树立抓项目就是抓发展的理念',
+     'establish the concept that focusing on projects means focusing on development'),
+    ('a statement of what was done is no directive beside others', '谋划|plan|v;举措|measures|np;'
+     '各项工作|all work|np;取得|achieve|v;成效|results|np', '谋划举措，各项工作取得成效', None),
 ]
 
 
