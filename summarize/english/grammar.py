@@ -765,9 +765,11 @@ class Parser:
             put(i, j, "vp", Item(cost + 0.3, f"{a} {_nominal(b) or gerund(b)}"))
         elif lt == "np" and rt == "vp":
             a = _as_noun(a) if not left.parts else a  # 经济实现新突破: the economy achieves ...
-            if is_adjective(a) or a.endswith(" of"):
+            if is_adjective(a) or a.endswith(" of") or a.startswith(("by ", "before ")) \
+                    or a.lower() in _DETERMINER_WORDS:
                 # An adjective is neither subject nor fronted object (迅猛发展 is never "develop rapid"), nor is a
-                # quantifier alone ("a number of has support").
+                # quantifier alone ("a number of has support", "all"), nor a deadline (年底前完工: "by the end of
+                # the year is completed").
                 return
             if b.startswith("be "):  # 项目如期完工: projects are completed on schedule
                 b = f"{'are' if plural(a) else 'is'} {b[3:]}"
@@ -941,6 +943,8 @@ class Parser:
             put(i, j, "np", Item(cost + 0.5, f"{b} in {a}"))
         elif lt == "npL" and rt == "DE" and not left.post and (where := _LOCATED.get(_postposition(text[i:k]))):
             put(i, j, "npLDE", Item(cost + 0.1, f"{where} {a}"))  # 项目建设中的: in project construction
+        elif lt == "P" and rt == "npDE" and text[i:k] in _NOUN_COVERBS and not right.post:
+            put(i, j, "npLDE", Item(cost + 0.2, f"{a} {b}"))  # 与上级部门的: with higher authorities
         elif lt == "npLDE" and rt == "np" and not right.counted and not only_adjective(b):
             put(i, j, "np", Item(cost + 0.2, f"{_the(b)} {a}"))  # the difficulties in project construction
         elif lt == "npL" and rt == "vpDE" and not right.post and not left.post:
@@ -1087,6 +1091,8 @@ class Parser:
             if item is None or item.en.endswith(" of") or (kind == "np" and only_adjective(item.en)):
                 return  # a quantifier alone ("a number of") fills no slot, nor does an adjective ("successful")
             fill = _finish(item)
+            if fill.lower() in _DETERMINER_WORDS:
+                return  # 推进{X}改革 with X = 各项 "all": never "the reform of all"
             before = frame.en.split("{" + name + "}")[0].split()[-3:]
             if any(len(word) > 4 and word in fill.split() for word in before):
                 return  # 加快推进{X}建设 with X = 项目开工: never "the construction of the start of project construction"
@@ -1155,6 +1161,7 @@ _COUNT_INSIDE = re.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?![\w.
                            r"thousand|yuan|mu|hectares|square|kilometers|meters|tons|kilowatts|households|km))")
 _BODY_HEADS = frozenset(_rules()["body_heads"])
 _OCCURRENCE_VERBS = frozenset(_rules()["occurrence_verbs"])
+_NOUN_COVERBS = frozenset(_rules()["noun_coverbs"])
 _LOCATED: dict[str, str] = _rules()["located_postpositions"]
 _POSTPOSITIONS_LONGEST_FIRST = tuple(sorted(_rules()["postpositions"], key=len, reverse=True))
 _GUIDING_PRINCIPLE_SOURCES = frozenset(_rules()["guiding_principle_sources"])

@@ -328,6 +328,12 @@ CASES = [
      'establish the concept that focusing on projects means focusing on development'),
     ('a statement of what was done is no directive beside others', '谋划|plan|v;举措|measures|np;'
      '各项工作|all work|np;取得|achieve|v;成效|results|np', '谋划举措，各项工作取得成效', None),
+    ('a deadline is no subject', '确保|ensure|v;年底前|by the end of the year|np;完工|be completed|vp',
+     '确保年底前完工', 'make sure to be completed by the end of the year'),
+    ('a determiner alone fills no frame slot', '推进{X:np}改革|advance the reform of {X}|frame;各项|all|np;'
+     '改革|reform|np;推进|advance|v', '推进各项改革', 'advance all reform'),
+    ('与X的 before a noun: the noun with X', '加强|strengthen|v;上级|higher authorities|np;沟通|communication|np',
+     '加强与上级的沟通', 'strengthen the communication with higher authorities'),
 ]
 
 
