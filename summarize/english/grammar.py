@@ -856,7 +856,7 @@ class Parser:
             # Marked apart from a coverb + noun phrase: "in starting construction" never follows a verb phrase.
             put(i, j, "adv", Item(cost + 0.6, f"{a} {_nominal(b) or gerund(b)}", post="PV:" + text[i:k]))
         elif lt == "P" and rt == "s" and text[i:k] == "为" and right.subj and right.pred \
-                and (_named(right.subj) or _agent(right.subj) or right.subj.startswith("the county")) \
+                and (_named(right.subj) or _agent(right.subj) or right.subj.lower().removeprefix("the ") in _UNIT_WORDS) \
                 and not right.pred.startswith(("is ", "are ", "will ")):
             # 为 before a clause naming who acts: what follows is done for it (为我县建设…注入动力: inject impetus
             # into the county building ...); a frame (为X做出贡献) says its own preposition.
