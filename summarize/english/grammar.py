@@ -771,8 +771,9 @@ class Parser:
                 # quantifier alone ("a number of has support", "all"), nor a deadline (年底前完工: "by the end of
                 # the year is completed").
                 return
-            if b.startswith("be "):  # 项目如期完工: projects are completed on schedule
-                b = f"{'are' if plural(a) else 'is'} {b[3:]}"
+            if (m := _ADVERBS_BEFORE_BE.match(b)) is not None:
+                # 项目如期完工: projects are completed on schedule; 资金及时到位: funds are promptly in place
+                b = f"{'are' if plural(a) else 'is'} {m.group(1)}{b[m.end():]}"
             put(i, j, "s", Item(cost + 0.6, f"{a} {b}", subj=a, pred=b))
             verb = self.cells[k][j].get("v")
             if verb is not None and j == len(text) and not left.counted and not _agent(a) \
@@ -799,7 +800,7 @@ class Parser:
             put(i, j, "vp", Item(cost - 0.6, f"{a} {right.subj}"))
         elif lt == "v" and rt in ("v", "vp") and text[i:k] in _BARE_INFINITIVE:
             put(i, j, rt, Item(cost + 0.1, f"{_BARE_INFINITIVE[text[i:k]]} {b}", post=right.post))  # help solve
-        elif lt == "np" and rt == "vH" and not left.counted and not only_adjective(a) and not a.endswith(" of"):
+        elif lt == "np" and rt == "vH" and not left.counted and not _adjectival(a) and not a.endswith(" of"):
             head, verb = b, right.post
             preposition = _PURPOSE_HEADS[head.split()[-1].lower()]
             head = _the(head) if preposition == "of" else head  # the tough battle of attracting major projects
@@ -862,8 +863,10 @@ class Parser:
             # into the county building ...); a frame (为X做出贡献) says its own preposition.
             ing = gerund_phrase(right.pred, english_verbs(), english_adverbs())
             put(i, j, "adv", Item(cost + 0.9, f"for {right.subj} {ing}", post="P:为"))
-        elif lt == "vp" and rt == "LOC" and text[k:j] in ("中", "过程中"):
-            put(i, j, "npL", Item(cost + 0.3, gerund(a), post="vp"))  # 在推进改革中: in advancing reform
+        elif lt == "vp" and rt == "LOC" and (text[k:j] in ("中", "过程中") or text[k:j] == "上" and i > 0
+                                            and text[i - 1] == "在" and not left.parts):
+            # 在推进改革中: in advancing reform; 在优化营商环境上下功夫: make efforts in optimizing the business environment
+            put(i, j, "npL", Item(cost + 0.3, gerund(a), post="vp"))
         elif lt == "vp" and rt == "PURP":
             put(i, j, "vpP", Item(cost + 0.1, a))
         elif lt == "P" and rt == "vp" and i == 0 and text[i:k] == "以" and "的" not in text[k:j] \
@@ -1090,6 +1093,8 @@ class Parser:
                 item = Item(clause.cost + 0.6, f"{clause.subj} {ing}")
             if item is None or item.en.endswith(" of") or (kind == "np" and only_adjective(item.en)):
                 return  # a quantifier alone ("a number of") fills no slot, nor does an adjective ("successful")
+            if kind == "np" and " " not in item.en and is_adjective(item.en):
+                cost += 1.5  # a word that may be an adjective fills a noun slot last (具体实施方案: never "... for specific")
             fill = _finish(item)
             if fill.lower() in _DETERMINER_WORDS:
                 return  # 推进{X}改革 with X = 各项 "all": never "the reform of all"
@@ -1161,6 +1166,7 @@ _COUNT_INSIDE = re.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?![\w.
                            r"thousand|yuan|mu|hectares|square|kilometers|meters|tons|kilowatts|households|km))")
 _BODY_HEADS = frozenset(_rules()["body_heads"])
 _OCCURRENCE_VERBS = frozenset(_rules()["occurrence_verbs"])
+_ADVERBS_BEFORE_BE = re.compile(r"((?:\w+ly )*)be ")  # "be in place", "promptly be in place"
 _NOUN_COVERBS = frozenset(_rules()["noun_coverbs"])
 _LOCATED: dict[str, str] = _rules()["located_postpositions"]
 _POSTPOSITIONS_LONGEST_FIRST = tuple(sorted(_rules()["postpositions"], key=len, reverse=True))

@@ -334,6 +334,11 @@ CASES = [
      '改革|reform|np;推进|advance|v', '推进各项改革', 'advance all reform'),
     ('与X的 before a noun: the noun with X', '加强|strengthen|v;上级|higher authorities|np;沟通|communication|np',
      '加强与上级的沟通', 'strengthen the communication with higher authorities'),
+    ('a word that may be an adjective fills a noun slot last', '{X:np}实施方案|implementation plan for {X}|frame|np;'
+     '具体|specific|np;实施方案|implementation plan|np;啡|formulate|v', '啡具体实施方案',
+     'formulate a specific implementation plan'),
+    ('an adverb before "be" follows the verb be', '确保|ensure|v;资金|funds|np;到位|be in place|vp;'
+     '及时|promptly|adv', '确保资金及时到位', 'ensure funds are promptly in place'),
 ]
 
 
