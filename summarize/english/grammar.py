@@ -603,7 +603,7 @@ class Parser:
                 put(i, j, "np", Item(cost + 0.4, f"{_the(b)} of {a}"))
                 return
             if modifier(a).lower() == modifier(b).lower() or \
-                    (" " not in a and modifier(a).lower() in b.lower().split()):
+                    (" " not in a and modifier(a).lower() in b.lower().split(" and ")[0].split()):
                 # 方式方法: methods; 责任担当: sense of responsibility; 项目业主单位: project owners
                 put(i, j, "np", Item(cost + 0.3, b))
                 return
@@ -968,7 +968,8 @@ class Parser:
                 det = "an" if b[:1].lower() in "aeio" else "a"
             put(i, j, "np", Item(cost, f"{det} {b}", counted=right.counted))  # 这两个项目: these two projects
         elif lt == "npDE" and rt == "np":
-            if (_adjectival(a) or left.parts and all(map(_adjectival, left.parts))) and not left.counted:
+            pair = left.parts or (a.split(" and ") if " and " in a else ())  # 切实可行: practical and feasible
+            if (_adjectival(a) or pair and all(map(_adjectival, pair))) and not left.counted:
                 if right.parts:
                     return  # an adjective modifies the nearest noun, not a whole list after it
                 # An adjective before 的 modifies the noun (高效的行动, 强力的措施): "efficient actions".
@@ -1166,6 +1167,7 @@ _COUNT_INSIDE = re.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?![\w.
                            r"thousand|yuan|mu|hectares|square|kilometers|meters|tons|kilowatts|households|km))")
 _BODY_HEADS = frozenset(_rules()["body_heads"])
 _OCCURRENCE_VERBS = frozenset(_rules()["occurrence_verbs"])
+_NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence")
 _ADVERBS_BEFORE_BE = re.compile(r"((?:\w+ly )*)be ")  # "be in place", "promptly be in place"
 _NOUN_COVERBS = frozenset(_rules()["noun_coverbs"])
 _LOCATED: dict[str, str] = _rules()["located_postpositions"]
@@ -1309,7 +1311,11 @@ def gerund_phrase(vp: str, verbs: frozenset[str], adverbs: frozenset[str] = froz
     opens = True
     for n, token in enumerate(tokens):
         adverb = is_adverb(token, adverbs)
-        if opens and not adverb and token in verbs and token not in _PREPOSITIONS and n + 1 < len(tokens) and not token.endswith(","):
+        # An action's noun, "and", a word, "and": two nouns (epidemic prevention and control and ...), no verb.
+        noun_pair = n >= 2 and tokens[n - 1] == "and" and tokens[n - 2].endswith(_NOMINAL_SUFFIXES) \
+            and n + 1 < len(tokens) and tokens[n + 1] == "and"
+        if opens and not adverb and token in verbs and token not in _PREPOSITIONS and n + 1 < len(tokens) \
+                and not token.endswith(",") and not noun_pair:
             out.append(gerund(token))
             opens = False
             continue

@@ -52,12 +52,20 @@ def _forms(word: str) -> Forms:
     return _table().get(word.lower()) or lemminflect_forms(word.lower())
 
 
+def _adjective_by_suffix(lower: str) -> frozenset[str]:
+    """ADJ for a word LemmInflect does not know that has an adjective's suffix (feasible, photovoltaic, nonferrous)."""
+    return frozenset({"ADJ"}) if len(lower) > 5 and lower.endswith(_ADJECTIVE_SUFFIXES) else frozenset()
+
+
+_ADJECTIVE_SUFFIXES = ("ible", "able", "ous", "ive", "ful", "less", "ic", "ical")
+
+
 def lemminflect_forms(lower: str) -> Forms:
     """LemmInflect's answer for a lower-case word: what the table holds (eval/tools/make_morphology.py writes
     it from this function) and the fallback for a word it lacks."""
     from lemminflect import getAllLemmas, getInflection, getLemma
 
-    classes = frozenset(getAllLemmas(lower))
+    classes = frozenset(getAllLemmas(lower)) or _adjective_by_suffix(lower)
     is_lemma = "VERB" in classes and lower in getLemma(lower, upos="VERB")
 
     def inflect(tag: str) -> str | None:

@@ -339,6 +339,13 @@ CASES = [
      'formulate a specific implementation plan'),
     ('an adverb before "be" follows the verb be', '确保|ensure|v;资金|funds|np;到位|be in place|vp;'
      '及时|promptly|adv', '确保资金及时到位', 'ensure funds are promptly in place'),
+    ('a modifier said again inside a later list item is no duplicate', '探索|explore|v;新|new|np;'
+     '模式|models|np;新路径|new pathways|np', '探索新模式、新路径', 'explore new models and new pathways'),
+    ('an action noun, and, a word, and: two nouns, no verb', '坚持|adhere to|v;抓|focus on|v;'
+     '防控|prevention and control|np;发展|development|np', '坚持抓防控和发展',
+     'adhere to focusing on prevention and control and development'),
+    ('two adjectives in one entry before 的 modify the noun', '制定|formulate|v;切实可行|practical and feasible|np;'
+     '措施|measures|np', '制定切实可行的措施', 'formulate practical and feasible measures'),
 ]
 
 
