@@ -1168,7 +1168,7 @@ _COUNT_INSIDE = re.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?![\w.
 _BODY_HEADS = frozenset(_rules()["body_heads"])
 _OCCURRENCE_VERBS = frozenset(_rules()["occurrence_verbs"])
 _NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence")
-_ADVERBS_BEFORE_BE = re.compile(r"((?:\w+ly )*)be ")  # "be in place", "promptly be in place"
+_ADVERBS_BEFORE_BE = re.compile(r"((?:\w+ly |not )*)be ")  # "be in place", "promptly be in place", "not be less"
 _NOUN_COVERBS = frozenset(_rules()["noun_coverbs"])
 _LOCATED: dict[str, str] = _rules()["located_postpositions"]
 _POSTPOSITIONS_LONGEST_FIRST = tuple(sorted(_rules()["postpositions"], key=len, reverse=True))

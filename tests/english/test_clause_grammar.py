@@ -346,6 +346,10 @@ CASES = [
      'adhere to focusing on prevention and control and development'),
     ('two adjectives in one entry before 的 modify the noun', '制定|formulate|v;切实可行|practical and feasible|np;'
      '措施|measures|np', '制定切实可行的措施', 'formulate practical and feasible measures'),
+    ('a negated "be" follows the verb be', '确保|ensure|v;项目|projects|np;少于|be less than|v',
+     '确保项目不少于50个', 'ensure projects are not less than 50'),
+    ('起 after a verb is its complement', '担负|shoulder|v;责任|responsibilities|np', '担负起责任',
+     'shoulder responsibilities'),
 ]
 
 
