@@ -822,9 +822,11 @@ class Parser:
             # Two two-character verb phrases make a four-character formula of two actions (提级扩面: upgrade and
             # expand coverage).
             put(i, j, "vp", Item(cost + 0.5, f"{a} and {b}", (a, b)))
-        elif lt == "vp" and rt == "vp" and k - i == j - k == 4 and left.cost > 1.0:
+        elif lt == "vp" and rt == "vp" and k - i == j - k == 4 and left.cost > 1.0 \
+                and not ("np" in self.cells[i][k] and self.cells[i][k]["np"].cost < left.cost):
             # Two four-character verb phrases side by side are parallel (明确方向狠抓落实: define the direction and
-            # press hard for implementation), not a means and its end.
+            # press hard for implementation), not a means and its end; unless the first reads better as a noun, the
+            # subject (新建项目尽快开工: new projects start construction, never "build projects and start ...").
             put(i, j, "vp", Item(cost + 0.5, f"{a} and {b}", (a, b)))
         elif lt == "vp" and rt == "vp" and k - i >= 4 and left.cost <= 1.0:
             # Serial verbs: a set formula of manner or means (one phrasebook entry), then the action (全力以赴抓项目);

@@ -350,6 +350,9 @@ CASES = [
      '确保项目不少于50个', 'ensure projects are not less than 50'),
     ('起 after a verb is its complement', '担负|shoulder|v;责任|responsibilities|np', '担负起责任',
      'shoulder responsibilities'),
+    ('four characters that read better as a noun are no first verb phrase of a pair', '新建|build|v;新建|new|np;'
+     '新建项目|new projects|np;项目|projects|np;尽快开工|start construction as soon as possible|vp',
+     '新建项目尽快开工', None),
 ]
 
 
