@@ -686,7 +686,8 @@ class Parser:
             if right.parts and not _adverb_first(a, left.post == "after"):
                 return  # after a list, "every week" would read as the last item's: it stays with its own verb
             put(i, j, rt, Item(cost + 0.1, _with_adverb(a, b, left.post == "after")))
-        elif lt == "adv" and rt == "v":
+        elif lt == "adv" and rt == "v" and not (" and " in b and right.post):
+            # (Not before a list whose verbs have manners of their own: 高标准[规划、高质量建设].)
             if left.post == "P:对" and a.startswith("on ") and k - i >= 3:
                 # 对X督办: what 对 introduces is the verb's object ("supervise X"), dearer than a coverb phrase.
                 put(i, j, "vp", Item(cost - 0.3, f"{b} {a[3:]} {right.post}".strip()))
@@ -776,7 +777,7 @@ class Parser:
                 b = f"{'are' if plural(a) else 'is'} {m.group(1)}{b[m.end():]}"
             put(i, j, "s", Item(cost + 0.6, f"{a} {b}", subj=a, pred=b))
             verb = self.cells[k][j].get("v")
-            if verb is not None and j == len(text) and not left.counted and not _agent(a) \
+            if verb is not None and j == len(text) and not left.counted and not _agent(a) and not left.parts \
                     and not re.search(r" of \w+ing\b", a) \
                     and not verb.en.endswith(_DANGLING[1:]) and "v" not in self.cells[i][k]:
                 # A topic before a bare verb that ends the segment is its object (重点项目加快推进 ->
@@ -851,9 +852,12 @@ class Parser:
             put(i, j, "vp", Item(cost + 0.3, f"{a} {b}"))
         elif lt in ("v", "v+") and rt in ("CONJ", "VCONJ") and text[k:j] in ("、", "和", "与", "并", "及"):
             put(i, j, "v+", Item(cost, a, (*(left.parts or (a,)),), post=left.post))
-        elif lt == "v+" and rt == "v":
-            # Verbs sharing one object: 研究和解决X -> "study and solve X".
-            put(i, j, "v", Item(cost + 0.1, join_list([*left.parts, b]), post=right.post))
+        elif lt == "v+" and rt == "v" and bool(left.post) == bool(right.post):
+            # Verbs sharing one object: 研究和解决X -> "study and solve X"; each verb's own manner comes after the
+            # object (全方位盯紧、全时段抓紧X: ... X in all respects and around the clock). One verb's manner is never
+            # the other's too (高标准规划、高质量建设: plan to high standards and build with high quality).
+            post = right.post if left.post == right.post else f"{left.post} and {right.post}"
+            put(i, j, "v", Item(cost + 0.1, join_list([*left.parts, b]), post=post))
         elif lt == "P" and rt == "vp" and text[i:k] in _GERUND_COVERBS:
             # A coverb before a verb phrase: 为推动发展提供保障 -> provide support for promoting development.
             # Marked apart from a coverb + noun phrase: "in starting construction" never follows a verb phrase.

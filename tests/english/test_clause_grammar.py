@@ -353,6 +353,10 @@ CASES = [
     ('four characters that read better as a noun are no first verb phrase of a pair', '新建|build|v;新建|new|np;'
      '新建项目|new projects|np;项目|projects|np;尽快开工|start construction as soon as possible|vp',
      '新建项目尽快开工', None),
+    ('one verb\'s manner is never the other\'s too', '规划|plan|v;建设|build|v;高标准|to high standards|adv|after;'
+     '高质量|with high quality|adv|after', '高标准规划、高质量建设', 'plan and build to high standards and with high quality'),
+    ('a list is no topic fronted before a bare verb', '干线|trunk lines|np;支线|branch lines|np;管理|manage|v',
+     '干线、支线管理', None),
 ]
 
 
