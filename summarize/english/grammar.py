@@ -515,6 +515,12 @@ class Parser:
         cost = left.cost + right.cost
         a, b = _finish(left), _finish(right)
         text = self.text
+        if lt == "np" and rt == "np" and len(left.parts) >= 2 and right.counted and not right.parts \
+                and b.split()[0] in _NUMBER_WORDS and _NUMBER_WORDS.index(b.split()[0]) == len(left.parts) \
+                and not any(part.startswith(("the ", "a ", "an ")) for part in left.parts):
+            # A list and its count (规划、建设、管理三个环节): the three links of planning, construction and management.
+            put(i, j, "np", Item(cost + 0.1, f"the {b} of {join_list(list(left.parts))}", counted=True))
+            return
         if lt == "np" and rt == "np":
             if text[i:k] in _MODIFIER_SENSES and not left.parts:
                 a = _MODIFIER_SENSES[text[i:k]]  # 智慧管理平台: smart management platforms
@@ -989,12 +995,15 @@ class Parser:
                 return
             if a.endswith(" of") and text[k:j] not in self.lex.words and (" " in b and not right.parts or " of " in b):
                 return  # 四类村庄集约布局: "four types of" counts the nearest noun, never a compound after it
+            b = _COUNTED_SENSES.get(text[k:j], b)  # 三项工作: three tasks
             if not (a[:1].isdigit() or plural(b)):
                 b = _pluralized(b) or ""
             if b:
                 put(i, j, "np", Item(cost, f"{a} {b}", counted=True))
-        elif lt == "np" and rt == "num" and not left.counted:
-            put(i, j, "np", Item(cost + 0.1, f"{b} {a}", counted=True))  # 重点项目28个: 28 key projects
+        elif lt == "np" and rt == "num" and not left.counted \
+                and not any(text[j:m] in self.lex.words for m in range(j + 1, min(len(text), j + 4) + 1)):
+            # 重点项目28个: 28 key projects; a count before a noun counts that noun (保障三项工作: never "three support")
+            put(i, j, "np", Item(cost + 0.1, f"{b} {a}", counted=True))
         elif lt == "np" and rt == "HUA" and left.cost <= 1.0 and " " not in a and not only_adjective(a):
             # 清单化: a way of working ("on a list basis", after the verb) or a modifier ("list-based").
             put(i, j, "adv", Item(cost + 0.3, f"on a {modifier(a)} basis", post="after"))
@@ -1176,6 +1185,7 @@ _OCCURRENCE_VERBS = frozenset(_rules()["occurrence_verbs"])
 _NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence")
 _ADVERBS_BEFORE_BE = re.compile(r"((?:\w+ly |not )*)be ")  # "be in place", "promptly be in place", "not be less"
 _NOUN_COVERBS = frozenset(_rules()["noun_coverbs"])
+_COUNTED_SENSES: dict[str, str] = _rules()["counted_senses"]
 _LOCATED: dict[str, str] = _rules()["located_postpositions"]
 _POSTPOSITIONS_LONGEST_FIRST = tuple(sorted(_rules()["postpositions"], key=len, reverse=True))
 _GUIDING_PRINCIPLE_SOURCES = frozenset(_rules()["guiding_principle_sources"])

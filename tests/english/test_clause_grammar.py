@@ -357,6 +357,12 @@ CASES = [
      '高质量|with high quality|adv|after', '高标准规划、高质量建设', 'plan and build to high standards and with high quality'),
     ('a list is no topic fronted before a bare verb', '干线|trunk lines|np;支线|branch lines|np;管理|manage|v',
      '干线、支线管理', None),
+    ('a list and its count: the N heads of the list', '抓好|do a good job of|v;规划|planning|np;建设|construction|np;'
+     '管理|management|np;环节|links|np', '抓好规划、建设、管理三个环节',
+     'do a good job of the three links of planning, construction and management'),
+    ('a count before a noun counts it, never the noun before it; 工作 counted is tasks', '做好|do a good job of|v;'
+     '宣传|publicity|np;服务|services|np;保障|support|np', '做好宣传、服务、保障三项工作',
+     'do a good job of the three tasks of publicity, services and support'),
 ]
 
 
