@@ -735,8 +735,10 @@ class Parser:
                 # 制造企业: manufacturing enterprises, where the clause needs a noun phrase (dearer than V + O).
                 put(i, j, "np", Item(cost + 0.9, f"{ing} {b}"))
             if b.split()[-1].lower() in _PURPOSE_HEADS and not left.post and not right.parts \
-                    and not b.startswith(("a ", "an ", "the ")) and not right.counted and len(a.split()) <= 3:
-                # 推进 + 机制 waits for the object before it: "the mechanisms for advancing X" (below).
+                    and not b.startswith(("a ", "an ", "the ")) and not right.counted and len(a.split()) <= 3 \
+                    and not a.endswith(_DANGLING):
+                # 推进 + 机制 waits for the object before it: "the mechanisms for advancing X" (below); never a verb
+                # that leaves its preposition hanging (纳入 "bring into": "plans for bringing into more projects").
                 put(i, j, "vH", Item(cost + 0.3, b, post=a))
         elif lt == "v" and rt in ("v", "vp") and text[i:k] in _NOMINAL_ONLY_VERBS and not left.post \
                 and "np" not in self.cells[k][j]:
@@ -745,8 +747,10 @@ class Parser:
         elif lt == "v" and rt == "s" and (template := _pivot_template(text[i:k], a)) and right.subj:
             # Pivot verbs (before the clause verbs): 引导企业加大投入 -> "guide enterprises to increase investment";
             # a list of verbs ending in one: 安排督促X解决 -> "arrange and urge X to solve".
-            if text[i:k] in _AGENT_PIVOTS and not _agent(right.subj):
-                return  # 加快企业复工: get enterprises to resume work faster; never "get modernization to build ..."
+            if (text[i:k] in _AGENT_PIVOTS or _undergoer(right)) and not _agent(right.subj):
+                # 加快企业复工: get enterprises to resume work faster; never "get modernization to build ...", nor
+                # "seek projects to include in plans" (争取项目纳入规划: the projects are what is included).
+                return
             if right.pred.startswith(("is ", "are ")):  # a state: 让群众满意 -> make the people satisfied
                 if text[i:k] not in _CAUSATIVE_VERBS or template != _PIVOT[text[i:k]]:
                     return
@@ -755,7 +759,8 @@ class Parser:
             en = template.replace("{X}", right.subj).replace("{Y:ing}", gerund(right.pred)).replace("{Y}", right.pred)
             put(i, j, "vp", Item(cost - 0.5, en))  # dearer clause reading (np + vp) paid back: the verb asks for it
         elif lt == "v" and rt == "s" and text[i:j].startswith(tuple(_rules()["clause_verbs"])) \
-                and (not _is_state(right.pred) or text[i:k] in _STATE_VERBS):
+                and (not _is_state(right.pred) or text[i:k] in _STATE_VERBS) \
+                and not (_undergoer(right) and not _agent(right.subj)):
             # A state (项目推进有序: "is orderly") is what one ensures, not what one advances. 确保 takes a
             # clause before anything else: "ensure all projects are completed", not "... projects to be".
             inner = _agreeing(right)  # ensure the plan gets off to a good start
@@ -830,14 +835,17 @@ class Parser:
             # expand coverage).
             put(i, j, "vp", Item(cost + 0.5, f"{a} and {b}", (a, b)))
         elif lt == "vp" and rt == "vp" and k - i == j - k == 4 and left.cost > 1.0 \
-                and not ("np" in self.cells[i][k] and self.cells[i][k]["np"].cost < left.cost):
+                and not ("np" in self.cells[i][k] and self.cells[i][k]["np"].cost < left.cost) \
+                and not text[i:k].startswith(tuple(_rules()["clause_verbs"])):
             # Two four-character verb phrases side by side are parallel (明确方向狠抓落实: define the direction and
             # press hard for implementation), not a means and its end; unless the first reads better as a noun, the
-            # subject (新建项目尽快开工: new projects start construction, never "build projects and start ...").
+            # subject (新建项目尽快开工: new projects start construction, never "build projects and start ..."), or
+            # the first is a verb that takes a clause (确保项目纳入规划 is never "ensure projects and include ...").
             put(i, j, "vp", Item(cost + 0.5, f"{a} and {b}", (a, b)))
-        elif lt == "vp" and rt == "vp" and k - i >= 4 and left.cost <= 1.0:
+        elif lt == "vp" and rt == "vp" and k - i >= 4 and left.cost <= 1.0 and b.split()[0] not in _INCLUSION_VERBS:
             # Serial verbs: a set formula of manner or means (one phrasebook entry), then the action (全力以赴抓项目);
-            # never a composed verb phrase ("win major projects to attract ...").
+            # never a composed verb phrase ("win major projects to attract ..."), nor a verb of including, whose
+            # subject is what it includes ("seek projects to include in plans" for 争取项目纳入规划).
             put(i, j, "vp", Item(cost + 1.0, f"{a} to {b}"))
         elif lt == "np" and rt == "LOC":
             # 在项目建设上: the postposition closes the phrase; 在精细上: in precision, never "in meticulous".
@@ -1186,6 +1194,7 @@ _NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence")
 _ADVERBS_BEFORE_BE = re.compile(r"((?:\w+ly |not )*)be ")  # "be in place", "promptly be in place", "not be less"
 _NOUN_COVERBS = frozenset(_rules()["noun_coverbs"])
 _COUNTED_SENSES: dict[str, str] = _rules()["counted_senses"]
+_INCLUSION_VERBS = frozenset(_rules()["inclusion_verbs"])
 _LOCATED: dict[str, str] = _rules()["located_postpositions"]
 _POSTPOSITIONS_LONGEST_FIRST = tuple(sorted(_rules()["postpositions"], key=len, reverse=True))
 _GUIDING_PRINCIPLE_SOURCES = frozenset(_rules()["guiding_principle_sources"])
@@ -1203,6 +1212,13 @@ _CAUSATIVE_VERBS = frozenset(_rules()["causative_verbs"])
 _DEADLINE_COVERBS = frozenset(_rules()["deadline_coverbs"])
 _GERUND_COVERBS = frozenset(_rules()["gerund_coverbs"])
 _AGENTS = re.compile(r"\b(?:" + "|".join(_rules()["agent_heads"]) + r")$", re.IGNORECASE)
+
+
+def _undergoer(clause: Item) -> bool:
+    """A clause whose verb is one of including before "in"/"into" (更多项目纳入规划: projects "bring into" plans, where
+    the projects are what is brought; grammar.toml inclusion_verbs): read actively, it would say the opposite."""
+    words = (clause.pred or "").split()
+    return len(words) > 2 and words[0] in _INCLUSION_VERBS and words[1] in ("in", "into")
 
 
 def _body(np: str) -> bool:

@@ -363,6 +363,8 @@ CASES = [
     ('a count before a noun counts it, never the noun before it; 工作 counted is tasks', '做好|do a good job of|v;'
      '宣传|publicity|np;服务|services|np;保障|support|np', '做好宣传、服务、保障三项工作',
      'do a good job of the three tasks of publicity, services and support'),
+    ('a clause whose subject is what a verb of including takes is not read actively', '争取|seek|v;'
+     '项目|projects|np;纳入|bring into|v;规划|plans|np', '争取项目纳入规划', None),
 ]
 
 
