@@ -41,6 +41,7 @@ from .morphology import (
     third_person,
     word_classes,
 )
+from .numbers import NUMBER_WORDS
 from .phrasebook import Frame, Phrasebook, load_phrasebook
 from .places import unit_word_endings
 from .slogans import numbered_slogan
@@ -55,10 +56,6 @@ _QUOTED = re.compile(r'[“"]([^“”"]{2,12})[”"]')
 # English manner adverbials that follow a verb's object ("advance X in a coordinated way").
 _MANNER = re.compile(r" ((?:in an? [\w-]+(?: [\w-]+)? (?:way|manner|fashion))|step by step|without delay|"
                      r"on an? [\w-]+ basis|in all respects|across the board|at all levels|in depth|well)$")
-_CN_COUNT = re.compile(r"([两二三四五六七八九十])(个|项|条|大|类|种)")
-# Measure words a count keeps in English (四类村庄: four types of villages); 大 makes "major" (六大产业).
-_KEPT_MEASURES = {"大": "major", "类": "types of", "种": "kinds of"}
-_NUMBER_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _ONE_BY_ONE = re.compile(r"一([个件项步批家])\1")
 _SCALES = frozenset(UNITS) | frozenset(SCALES)  # after digits, a unit or scale makes an amount (5亿元), not a count
 # A count: digits (or a percentage) with an optional measure word, which English leaves out.
@@ -336,14 +333,12 @@ class Parser:
             self.put(m.start(), m.end(), "adv", Item(1.0, "one by one", post="after"))
         for m in _DISTRIBUTIVE.finditer(text):  # 分区, 分类: by zone, by category (unless the phrasebook has an adverb)
             if "adv" not in self.cells[m.start()][m.end()]:
-                unit = _rules()["distributive_units"][m.group(1)]
-                self.put(m.start(), m.end(), "adv", Item(1.0, f"by {unit}", post="after"))
-        periodic = _rules()["periodic_prefixes"]
+                self.put(m.start(), m.end(), "adv", Item(1.0, f"by {_DISTRIBUTIVE_UNITS[m.group(1)]}", post="after"))
         for i in range(n - 2):  # 日调度, 周通报: daily scheduling, weekly circulars
             readings = self.lex.words.get(text[i + 1:i + 3], {})
-            if text[i] in periodic and not inside_word[i] and "v" in readings and "np" in readings \
+            if text[i] in _PERIODIC and not inside_word[i] and "v" in readings and "np" in readings \
                     and not only_adjective(readings["np"]) and " " not in readings["np"]:
-                self.put(i, i + 3, "np", Item(1.2, f"{periodic[text[i]]} {readings['np']}"))
+                self.put(i, i + 3, "np", Item(1.2, f"{_PERIODIC[text[i]]} {readings['np']}"))
         units = _rules()["time_units"]
         for i in range(n - 1):
             if text[i] == text[i + 1] and text[i] in units:  # 周周, 月月: every week, every month
@@ -422,7 +417,7 @@ class Parser:
             # follows that renders ("six major industries"); "三个一" and "两个确保" name no noun and stay out.
             m = _CN_COUNT.match(self.text, i)
             if m and (i == 0 or self.text[i - 1] not in NUMBER_STARTS):
-                word = _NUMBER_WORDS[parse_numeral(m.group(1)) or 0]
+                word = NUMBER_WORDS[parse_numeral(m.group(1)) or 0]
                 measure = _KEPT_MEASURES.get(m.group(2))
                 self.put(i, m.end(), "num", Item(0.5, f"{word} {measure}" if measure else word))
 
@@ -516,7 +511,7 @@ class Parser:
         a, b = _finish(left), _finish(right)
         text = self.text
         if lt == "np" and rt == "np" and len(left.parts) >= 2 and right.counted and not right.parts \
-                and b.split()[0] in _NUMBER_WORDS and _NUMBER_WORDS.index(b.split()[0]) == len(left.parts) \
+                and b.split()[0] in NUMBER_WORDS and NUMBER_WORDS.index(b.split()[0]) == len(left.parts) \
                 and not any(part.startswith(("the ", "a ", "an ")) for part in left.parts):
             # A list and its count (规划、建设、管理三个环节): the three links of planning, construction and management.
             put(i, j, "np", Item(cost + 0.1, f"the {b} of {join_list(list(left.parts))}", counted=True))
@@ -758,7 +753,7 @@ class Parser:
                                                         pred=right.pred.split(" ", 1)[1])
             en = template.replace("{X}", right.subj).replace("{Y:ing}", gerund(right.pred)).replace("{Y}", right.pred)
             put(i, j, "vp", Item(cost - 0.5, en))  # dearer clause reading (np + vp) paid back: the verb asks for it
-        elif lt == "v" and rt == "s" and text[i:j].startswith(tuple(_rules()["clause_verbs"])) \
+        elif lt == "v" and rt == "s" and text[i:j].startswith(_CLAUSE_VERBS) \
                 and (not _is_state(right.pred) or text[i:k] in _STATE_VERBS) \
                 and not (_undergoer(right) and not _agent(right.subj)):
             # A state (项目推进有序: "is orderly") is what one ensures, not what one advances. 确保 takes a
@@ -836,7 +831,7 @@ class Parser:
             put(i, j, "vp", Item(cost + 0.5, f"{a} and {b}", (a, b)))
         elif lt == "vp" and rt == "vp" and k - i == j - k == 4 and left.cost > 1.0 \
                 and not ("np" in self.cells[i][k] and self.cells[i][k]["np"].cost < left.cost) \
-                and not text[i:k].startswith(tuple(_rules()["clause_verbs"])):
+                and not text[i:k].startswith(_CLAUSE_VERBS):
             # Two four-character verb phrases side by side are parallel (明确方向狠抓落实: define the direction and
             # press hard for implementation), not a means and its end; unless the first reads better as a noun, the
             # subject (新建项目尽快开工: new projects start construction, never "build projects and start ..."), or
@@ -876,13 +871,10 @@ class Parser:
             # A coverb before a verb phrase: 为推动发展提供保障 -> provide support for promoting development.
             # Marked apart from a coverb + noun phrase: "in starting construction" never follows a verb phrase.
             put(i, j, "adv", Item(cost + 0.6, f"{a} {_nominal(b) or gerund(b)}", post="PV:" + text[i:k]))
-        elif lt == "P" and rt == "s" and text[i:k] == "为" and right.subj and right.pred \
-                and (_named(right.subj) or _agent(right.subj) or right.subj.lower().removeprefix("the ") in _UNIT_WORDS) \
-                and not right.pred.startswith(("is ", "are ", "will ")):
+        elif lt == "P" and rt == "s" and text[i:k] == "为" and (acting := _acting(right)) is not None:
             # 为 before a clause naming who acts: what follows is done for it (为我县建设…注入动力: inject impetus
             # into the county building ...); a frame (为X做出贡献) says its own preposition.
-            ing = gerund_phrase(right.pred, english_verbs(), english_adverbs())
-            put(i, j, "adv", Item(cost + 0.9, f"for {right.subj} {ing}", post="P:为"))
+            put(i, j, "adv", Item(cost + 0.9, f"for {acting}", post="P:为"))
         elif lt == "vp" and rt == "LOC" and (text[k:j] in ("中", "过程中") or text[k:j] == "上" and i > 0
                                             and text[i - 1] == "在" and not left.parts):
             # 在推进改革中: in advancing reform; 在优化营商环境上下功夫: make efforts in optimizing the business environment
@@ -931,12 +923,10 @@ class Parser:
         elif lt in ("vp", "s") and rt == "DE" and a.split()[0] not in _AUXILIARIES:
             if lt == "s":  # a clause of its own: its verb agrees ("the urgency that project progress takes effect")
                 put(i, j, "vpDE", Item(cost + 0.1, _agreeing(left), post="that"))
-                if left.subj and left.pred and (_agent(left.subj) or left.subj.startswith("the whole ")) \
-                        and not left.subj.startswith("the people"):
+                if (acting := _acting(left)) is not None:
                     # Who acts and what they do (全县共同抓项目的合力): the synergy of the whole county jointly
                     # focusing on projects.
-                    ing = gerund_phrase(left.pred, english_verbs(), english_adverbs())
-                    put(i, j, "vpDE", Item(cost + 0.05, f"{left.subj} {ing}", post="of"))
+                    put(i, j, "vpDE", Item(cost + 0.05, acting, post="of"))
             else:  # every verb of a list takes -ing: focusing on projects and pushing projects forward
                 # An adverb before a list kept no items: each conjunct's verb still takes -ing ("jointly focusing on
                 # projects and pushing projects", never "... and push projects").
@@ -1036,18 +1026,16 @@ class Parser:
             # The last of a list of nouns is an action (在制度创新、要素保障、推动实效上): its -ing form joins the list.
             parts = (*left.parts, ing)
             put(i, j, "np", Item(cost + 0.4, join_list(parts), parts))
-        elif lt == "np+" and rt == "np" and " of " in b and not right.parts and all(map(_body, left.parts)) \
-                and _body(owner := b.rsplit(" of ", 1)[1]):
-            # 省委、市委决策部署: the list of bodies owns the head with the last of them ("the decisions and plans of
-            # the provincial Party committee and the municipal Party committee"), never "provincial Party committee
-            # and decisions and plans of ...".
-            owners = [_the(part) for part in (*left.parts, owner)]
-            put(i, j, "np", Item(cost + 0.1, f"{_the(b.rsplit(' of ', 1)[0])} of {join_list(owners)}"))
         elif (lt, rt) in (("np+", "np"), ("vp+", "vp")):
+            head, _, owner = b.rpartition(" of ")
+            if rt == "np" and head and not right.parts and all(map(_body, left.parts)) and _body(owner):
+                # 省委、市委决策部署: the list of bodies owns the head with the last of them ("the decisions and plans
+                # of the provincial Party committee and the municipal Party committee"), never "provincial Party
+                # committee and decisions and plans of ...".
+                owners = [_the(part) for part in (*left.parts, owner)]
+                put(i, j, "np", Item(cost + 0.1, f"{_the(head)} of {join_list(owners)}"))
+                return
             parts = (*left.parts, *(right.parts or (b,)))
-            if rt == "np" and " of " in b and not right.parts and all(map(_body, left.parts)) \
-                    and _body(b.rsplit(" of ", 1)[1]):
-                return  # the list's head is shared (above)
             if rt == "np" and len({_adjectival(part) for part in parts}) > 1:
                 return  # nouns and adjectives are no list: never "political stance and stronger"
             if rt == "np" and _closed_by_deng(b, text[k:j]):
@@ -1109,12 +1097,10 @@ class Parser:
                 # raising farmers' incomes as the central task.
                 item = Item(verb_phrase.cost + 0.5, nominal)
             clause = self.cells[a][b].get("s") if item is None and kind == "np" and enclosed else None
-            if clause is not None and clause.subj and clause.pred and (_named(clause.subj) or _agent(clause.subj)) \
-                    and not clause.pred.startswith(("is ", "are ", "will ")):
+            if clause is not None and (acting := _acting(clause)) is not None:
                 # A clause naming who acts fills a noun slot with its subject and -ing form: 为兴山实现目标做出贡献 ->
                 # make contributions to Xingshan achieving its targets.
-                ing = gerund_phrase(clause.pred, english_verbs(), english_adverbs())
-                item = Item(clause.cost + 0.6, f"{clause.subj} {ing}")
+                item = Item(clause.cost + 0.6, acting)
             if item is None or item.en.endswith(" of") or (kind == "np" and only_adjective(item.en)):
                 return  # a quantifier alone ("a number of") fills no slot, nor does an adjective ("successful")
             if kind == "np" and " " not in item.en and is_adjective(item.en):
@@ -1150,7 +1136,12 @@ _POSTVERBAL = frozenset(_rules()["postverbal_coverbs"])
 _PIVOT: dict[str, str] = _rules()["pivot"]
 _AGENT_PIVOTS = frozenset(_rules()["agent_pivots"])
 _PURPOSE_HEADS: dict[str, str] = _rules()["purpose_heads"]
-_DISTRIBUTIVE = re.compile("分(" + "|".join(sorted(_rules()["distributive_units"], key=len, reverse=True)) + ")")
+# Measure words a count keeps in English (grammar.toml kept_measures: 四类村庄 four types of villages).
+_KEPT_MEASURES: dict[str, str] = _rules()["kept_measures"]
+_CN_COUNT = re.compile(f"([两二三四五六七八九十])(个|项|条|{'|'.join(_KEPT_MEASURES)})")
+_DISTRIBUTIVE_UNITS: dict[str, str] = _rules()["distributive_units"]
+_DISTRIBUTIVE = re.compile("分(" + "|".join(sorted(_DISTRIBUTIVE_UNITS, key=len, reverse=True)) + ")")
+_PERIODIC: dict[str, str] = _rules()["periodic_prefixes"]
 _DISTRIBUTIVE_EN = re.compile(r"(?:by|in) \w+")  # by zone, in batches: a unit-by-unit manner
 _MOVABLE_PREPOSITIONS = frozenset({"on", "to", "in", "into", "with", "at"})
 # The particle or preposition of a phrasal verb ("deliberate on", "carry out"), which a second verb may follow.
@@ -1190,7 +1181,6 @@ _COUNT_INSIDE = re.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?![\w.
                            r"thousand|yuan|mu|hectares|square|kilometers|meters|tons|kilowatts|households|km))")
 _BODY_HEADS = frozenset(_rules()["body_heads"])
 _OCCURRENCE_VERBS = frozenset(_rules()["occurrence_verbs"])
-_NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence")
 _ADVERBS_BEFORE_BE = re.compile(r"((?:\w+ly |not )*)be ")  # "be in place", "promptly be in place", "not be less"
 _NOUN_COVERBS = frozenset(_rules()["noun_coverbs"])
 _COUNTED_SENSES: dict[str, str] = _rules()["counted_senses"]
@@ -1199,7 +1189,8 @@ _LOCATED: dict[str, str] = _rules()["located_postpositions"]
 _POSTPOSITIONS_LONGEST_FIRST = tuple(sorted(_rules()["postpositions"], key=len, reverse=True))
 _GUIDING_PRINCIPLE_SOURCES = frozenset(_rules()["guiding_principle_sources"])
 _SPIRIT_ZH, _SPIRIT_EN = "精神", "guiding principles"
-_DEVERBAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ing", "ure", "al", "sis")
+_NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ance", "ence")  # only ever a noun's (prevention, management)
+_DEVERBAL_SUFFIXES = (*_NOMINAL_SUFFIXES, "ing", "ure", "al", "sis")
 _COMPOUND_HEADS = frozenset(_rules()["compound_heads"])
 # The list mark between single administrative unit words (省、市、县): they run together as one modifier.
 _UNIT_LIST_MARK = re.compile(f"(?<=[{_rules()['admin_run_units']}])、(?=[{_rules()['admin_run_units']}]"
@@ -1208,10 +1199,24 @@ _UNIT_LIST_MARK = re.compile(f"(?<=[{_rules()['admin_run_units']}])、(?=[{_rule
 _DETERMINER_WORDS = frozenset({"all", "various", "the", "a", "an", "every", "each", "this", "that", "these", "those",
                                "some", "other", "its", "their", "our", "one"})
 _CLAUSE_FIRST_VERBS = frozenset(_rules()["clause_first_verbs"])
+_CLAUSE_VERBS = tuple(_rules()["clause_verbs"])  # verbs that take a clause (确保, 力争 ...), for str.startswith
 _CAUSATIVE_VERBS = frozenset(_rules()["causative_verbs"])
 _DEADLINE_COVERBS = frozenset(_rules()["deadline_coverbs"])
 _GERUND_COVERBS = frozenset(_rules()["gerund_coverbs"])
 _AGENTS = re.compile(r"\b(?:" + "|".join(_rules()["agent_heads"]) + r")$", re.IGNORECASE)
+
+
+def _acting(clause: Item) -> str | None:
+    """A clause that names who acts (a place, a body, a unit, the whole county) as its subject and -ing form ("the whole
+    county jointly focusing on projects"), or None: a state, a forecast or "the people" as subject reads otherwise."""
+    subject, predicate = clause.subj, clause.pred
+    if not subject or not predicate or predicate.startswith(("is ", "are ", "will ")) \
+            or subject.startswith("the people"):
+        return None
+    if not (_named(subject) or _agent(subject) or subject.startswith("the whole ")
+            or subject.lower().removeprefix("the ") in _UNIT_WORDS):
+        return None
+    return f"{subject} {gerund_phrase(predicate, english_verbs(), english_adverbs())}"
 
 
 def _undergoer(clause: Item) -> bool:

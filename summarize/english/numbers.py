@@ -15,6 +15,8 @@ from ..text.numerals import parse_numeral
 _ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 # Characters a pattern of numbers.toml can start with: the grammar tries the patterns only there.
 NUMBER_STARTS = frozenset("零一二三四五六七八九十两第")  # and any digit
+# Counts up to ten in words, by value (NUMBER_WORDS[3] == "three"): counted nouns and numbered slogans.
+NUMBER_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
 def ordinal(number: int) -> str:

@@ -11,21 +11,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
 
+from ..text.datafiles import load_toml
 from ..text.numerals import parse_numeral
 from .morphology import is_adjective, plural_noun, singular_noun
+from .numbers import NUMBER_WORDS
 
-_COUNT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _NUMERALS = "一二两三四五六七八九十"
 _PART = re.compile(f"([{_NUMERALS}]+|双)([^{_NUMERALS}双]{{1,2}})")
 
 
-@cache
 def _slogan_nouns() -> dict[str, str]:
-    from .grammar import _rules
-
-    return dict(_rules()["slogan_nouns"])
+    return load_toml("english/grammar.toml")["slogan_nouns"]  # cached by load_toml
 
 
 def _counted(count: int, noun: str) -> str | None:
@@ -34,7 +31,7 @@ def _counted(count: int, noun: str) -> str | None:
     if count == 1:
         return f"one {singular}"
     many = noun if singular_noun(noun) else plural_noun(noun) or _regular_plural(noun)
-    return f"{_COUNT_WORDS[count]} {many}" if count < len(_COUNT_WORDS) else None
+    return f"{NUMBER_WORDS[count]} {many}" if count < len(NUMBER_WORDS) else None
 
 
 def _regular_plural(noun: str) -> str:
